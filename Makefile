@@ -1,0 +1,39 @@
+# Two commands for a new user: `make book` and `make test`. Both set up .venv first.
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
+NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: book test unit notebooks strict-build html-checks bench clean
+
+$(STAMP): requirements.txt pyproject.toml
+	@test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $(STAMP)
+
+book: $(STAMP)
+	rm -rf _build
+	$(JB_BUILD)
+	@echo "The book is at $(CURDIR)/_build/html/index.html"
+
+test: unit notebooks strict-build html-checks
+
+unit: $(STAMP)
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html
+
+notebooks: $(STAMP)
+	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks
+
+strict-build: $(STAMP)
+	rm -rf _build
+	$(JB_BUILD)
+
+html-checks: $(STAMP)
+	$(BIN)/pytest tests/built_html
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
+
+clean:
+	rm -rf _build

@@ -1,0 +1,1 @@
+"""Shared code for the kratom-claims book: corpus, codebook, claims, extraction, overlap, charts."""

@@ -1,0 +1,310 @@
+"""The book's charts, drawn with matplotlib so they build offline and look the same on every run.
+
+Defaults are chosen for readers with colour-vision deficiency or low vision: Okabe-Ito colours,
+the cividis ramp, text of 10-14 pt, and every count or value written on the chart as well as
+shown by length or colour. Each function returns a new Figure; it never shows or closes it, so
+the caller decides how it is displayed (inline, glued, saved) and closes it afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgb
+from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
+
+from .overlap import intersections
+
+SERIES_COLOURS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#000000")
+INK = "#000000"
+FAINT = "#C8C8C8"
+TITLE_SIZE, LABEL_SIZE, TICK_SIZE, VALUE_SIZE = 14, 12, 11, 10
+CHECK = "✓"
+
+
+def article_label(article_id: str, labels: dict[str, str] | None = None) -> str:
+    """The display name of an article: the caller's short label, else the first three characters of its id."""
+    return (labels or {}).get(article_id, str(article_id)[:3])
+
+
+def _figure(width: float, height: float) -> Figure:
+    return plt.figure(figsize=(width, height), layout="constrained")
+
+
+def _dress(ax: Axes, title: str | None, xlabel: str, ylabel: str) -> None:
+    """Title, axis labels and tick labels at readable sizes."""
+    if title:
+        ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel(xlabel, fontsize=LABEL_SIZE)
+    ax.set_ylabel(ylabel, fontsize=LABEL_SIZE)
+    ax.tick_params(labelsize=TICK_SIZE)
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def _ink_on(colour) -> str:
+    """Black or white, whichever reads better on the given fill colour."""
+    red, green, blue = to_rgb(colour)
+    return "black" if 0.299 * red + 0.587 * green + 0.114 * blue > 0.5 else "white"
+
+
+def _colour(index: int) -> str:
+    return SERIES_COLOURS[index % len(SERIES_COLOURS)]
+
+
+def _longest(names: Iterable[str]) -> int:
+    return max((len(name) for name in names), default=0)
+
+
+def bar_chart(
+    data: pd.Series | pd.DataFrame,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    horizontal: bool = True,
+    stacked: bool = False,
+    labels: dict[str, str] | None = None,
+) -> Figure:
+    """Counts as bars, one bar per index entry, each labelled with its value.
+
+    A DataFrame draws one bar part per column, side by side or ``stacked`` (segments labelled,
+    stack totals at the end). ``labels`` renames index entries for display (e.g. article ids);
+    entries not in it are shown as they are. Horizontal bars list the first entry on top.
+    """
+    frame = (data.to_frame() if isinstance(data, pd.Series) else data).fillna(0)
+    names = [str((labels or {}).get(entry, entry)) for entry in frame.index]
+    slots = np.arange(len(frame))
+    parts = len(frame.columns)
+    thickness = 0.8 if stacked else 0.8 / max(parts, 1)
+    rows = len(frame) * (1 if stacked else max(parts, 1))
+    size = (7.5, max(3.0, 1.6 + 0.35 * rows)) if horizontal else (max(5.0, 2.0 + 0.5 * rows), 4.5)
+    fig = _figure(*size)
+    ax = fig.add_subplot()
+    draw = ax.barh if horizontal else ax.bar
+    base = np.zeros(len(frame))
+    for k, column in enumerate(frame.columns):
+        values = frame[column].to_numpy(dtype=float)
+        where = slots if stacked else slots - 0.4 + thickness * (k + 0.5)
+        bars = draw(where, values, thickness, base, color=_colour(k), label=str(column))
+        if stacked and parts > 1:
+            ax.bar_label(bars, [_number(v) if v else "" for v in values], label_type="center",
+                         color=_ink_on(_colour(k)), fontsize=VALUE_SIZE)
+            if k:
+                _unpin(bars, horizontal)
+            base = base + values
+        else:
+            ax.bar_label(bars, [_number(v) for v in values], padding=3, fontsize=VALUE_SIZE)
+    if stacked and parts > 1:
+        ax.bar_label(bars, [_number(v) for v in base], padding=3, fontsize=VALUE_SIZE, fontweight="bold")
+    value_axis = ax.xaxis if horizontal else ax.yaxis
+    if np.allclose(frame.to_numpy(dtype=float) % 1, 0):
+        value_axis.set_major_locator(MaxNLocator(integer=True))
+    if horizontal:
+        ax.set_yticks(slots, names)
+        ax.invert_yaxis()
+        ax.margins(x=0.12)
+    else:
+        tilt = 30 if _longest(names) > 6 else 0
+        ax.set_xticks(slots, names, rotation=tilt, ha="right" if tilt else "center")
+        ax.margins(y=0.12)
+    if parts > 1:
+        ax.legend(title=frame.columns.name, fontsize=TICK_SIZE, title_fontsize=TICK_SIZE,
+                  loc="upper left", bbox_to_anchor=(1.01, 1))
+    _dress(ax, title, xlabel, ylabel)
+    return fig
+
+
+def _unpin(bars, horizontal: bool) -> None:
+    """Let the value axis keep its margin: stacked segments otherwise pin the limit at their start."""
+    for patch in bars:
+        (patch.sticky_edges.x if horizontal else patch.sticky_edges.y).clear()
+
+
+def _cell_text(value: float, as_check: bool, fmt: str) -> str:
+    if np.isnan(value):
+        return ""
+    if as_check:
+        return CHECK if value else ""
+    return fmt.format(value)
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    title: str,
+    fmt: str = "{:.2f}",
+    cmap: str = "cividis",
+    vmin: float = 0,
+    vmax: float = 1,
+    labels: dict[str, str] | None = None,
+    xlabel: str | None = None,
+    ylabel: str | None = None,
+    value_label: str = "similarity",
+) -> Figure:
+    """A matrix as coloured cells with each value written in its cell.
+
+    Numbers are written with ``fmt`` and get a colour bar named ``value_label``; a bool matrix
+    (e.g. a presence matrix) gets a check mark in each True cell and no colour bar. Row and
+    column names that are columns of the matrix (the articles) are shortened with ``labels``
+    or to their first three characters; axis labels default to the index and column names.
+    """
+    as_check = all(dtype == bool for dtype in matrix.dtypes)
+    values = matrix.to_numpy(dtype=float)
+    articles = set(matrix.columns)
+    rows = [article_label(r, labels) if r in articles else str(r) for r in matrix.index]
+    columns = [article_label(c, labels) for c in matrix.columns]
+    width = 2.5 + 0.75 * len(columns) + 0.09 * _longest(rows) + (0 if as_check else 1.2)
+    fig = _figure(max(4.0, width), max(3.0, 1.8 + 0.42 * len(rows)))
+    ax = fig.add_subplot()
+    image = ax.imshow(values, cmap=cmap, vmin=vmin, vmax=vmax, aspect="auto")
+    for (i, j), value in np.ndenumerate(values):
+        text = _cell_text(value, as_check, fmt)
+        if text:
+            ax.text(j, i, text, ha="center", va="center", fontsize=VALUE_SIZE,
+                    color=_ink_on(image.cmap(image.norm(value))))
+    tilt = 45 if _longest(columns) > 4 else 0
+    ax.set_xticks(range(len(columns)), columns, rotation=tilt, ha="right" if tilt else "center")
+    ax.set_yticks(range(len(rows)), rows)
+    if not as_check:
+        bar = fig.colorbar(image, ax=ax)
+        bar.set_label(value_label, fontsize=LABEL_SIZE)
+        bar.ax.tick_params(labelsize=TICK_SIZE)
+    _dress(ax, title, xlabel or matrix.columns.name or "article", ylabel or matrix.index.name or "article")
+    return fig
+
+
+def upset_chart(
+    presence: pd.DataFrame,
+    max_combinations: int = 20,
+    labels: dict[str, str] | None = None,
+    title: str = "Claims made by exactly these articles",
+) -> Figure:
+    """An UpSet chart of a presence matrix: which combinations of articles share how many claims.
+
+    Written here because upsetplot 0.9 fails on pandas 3 and is unmaintained.
+    Top: claims per combination (the ``max_combinations`` largest, from ``overlap.intersections``).
+    Below: filled dots joined by a line mark the articles of each combination. Left: every claim
+    each article makes, shared or not, so an article with no claims still has its (empty) row.
+    """
+    combos = intersections(presence).head(max_combinations)
+    ids = list(presence.columns)
+    x, y = np.arange(len(combos)), np.arange(len(ids))
+    fig = _figure(max(6.0, 3.5 + 0.45 * len(combos)), 3.5 + 0.4 * len(ids))
+    grid = fig.add_gridspec(2, 2, height_ratios=(3, max(2, len(ids))), width_ratios=(1, max(2.5, 0.45 * len(combos))))
+    bars_ax = fig.add_subplot(grid[0, 1])
+    dots_ax = fig.add_subplot(grid[1, 1], sharex=bars_ax)
+    sizes_ax = fig.add_subplot(grid[1, 0], sharey=dots_ax)
+
+    bars = bars_ax.bar(x, combos["n_claims"].to_numpy(), color=SERIES_COLOURS[0])
+    bars_ax.bar_label(bars, padding=2, fontsize=VALUE_SIZE)
+    bars_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    bars_ax.margins(y=0.15)
+    bars_ax.tick_params(axis="x", labelbottom=False, bottom=False)
+    _dress(bars_ax, title, "", "shared claims")
+
+    member = np.array([[a in combo for combo in combos["articles"]] for a in ids], dtype=bool).reshape(len(ids), len(x))
+    columns, rows = np.meshgrid(x, y)
+    dots_ax.scatter(columns[~member], rows[~member], s=50, color=FAINT)
+    dots_ax.scatter(columns[member], rows[member], s=90, color=INK, zorder=3)
+    for j, combo in enumerate(combos["articles"]):
+        if len(combo) > 1:
+            spots = [ids.index(a) for a in combo]
+            dots_ax.plot([j, j], [min(spots), max(spots)], color=INK, linewidth=2.5, zorder=2)
+    dots_ax.set_xlim(-0.6, max(len(x), 1) - 0.4)
+    dots_ax.set_ylim(len(ids) - 0.5, -0.5)
+    dots_ax.set_xticks([])
+    dots_ax.set_yticks(y, [article_label(a, labels) for a in ids])
+    _dress(dots_ax, None, "combination of articles (filled dots)", "")
+
+    made = presence.sum(axis=0).to_numpy(dtype=int)
+    sizes_ax.barh(y, made, color=SERIES_COLOURS[0])
+    for row, count in zip(y, made):
+        sizes_ax.text(count, row, f"{count} ", ha="right", va="center", fontsize=VALUE_SIZE)
+    sizes_ax.invert_xaxis()
+    sizes_ax.margins(x=0.25)
+    sizes_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    sizes_ax.tick_params(axis="y", labelleft=False, left=False)
+    _dress(sizes_ax, None, "claims per article", "article")
+    return fig
+
+
+def consensus_chart(
+    counts: pd.Series,
+    title: str,
+    xlabel: str = "number of claims",
+    ylabel: str = "articles making the claim",
+) -> Figure:
+    """How many claims are made by all articles, all but one, ... down to one (from ``overlap.consensus_counts``)."""
+    total = max(counts.index, default=0)
+    named = pd.Series(counts.to_numpy(), index=[f"{n} of {total}" for n in counts.index], name=counts.name)
+    return bar_chart(named, title, xlabel, ylabel, horizontal=True)
+
+
+def _dose_rows(doses: pd.DataFrame, article_ids: Iterable[str] | None) -> tuple[list[str], pd.DataFrame]:
+    """Article order and the rows giving figures; a lone low or high figure is a single dose."""
+    rows = doses.dropna(subset=["dose_low_g", "dose_high_g"], how="all").copy()
+    rows["dose_low_g"] = rows["dose_low_g"].fillna(rows["dose_high_g"])
+    rows["dose_high_g"] = rows["dose_high_g"].fillna(rows["dose_low_g"])
+    backwards = rows[rows["dose_low_g"] > rows["dose_high_g"]]
+    if len(backwards):
+        first = backwards.iloc[0]
+        raise ValueError(f"dose of {first['article_id']} ({first['label']}) runs from {first['dose_low_g']} down to {first['dose_high_g']} g")
+    order = list(article_ids) if article_ids is not None else list(dict.fromkeys(doses["article_id"]))
+    unknown = sorted(set(doses["article_id"]) - set(order))
+    if unknown:
+        raise ValueError(f"doses come from article(s) not in article_ids: {', '.join(unknown)}")
+    return order, rows
+
+
+def dose_range_chart(
+    doses: pd.DataFrame,
+    article_ids: Iterable[str] | None = None,
+    labels: dict[str, str] | None = None,
+    title: str = "Doses named by each article",
+) -> Figure:
+    """The doses each article names: a line from low to high grams per dose, a dot where it gives one figure.
+
+    Rows are grouped by article, in ``article_ids`` order (default: order of first appearance);
+    an article without figures keeps a row saying so. Each range is written out in grams.
+    """
+    order, rows = _dose_rows(doses, article_ids)
+    fig = _figure(8.0, max(3.0, 1.6 + 0.4 * (len(rows) + len(order))))
+    ax = fig.add_subplot()
+    place, ticks, names = 0.0, [], []
+    for k, article in enumerate(order):
+        group = rows[rows["article_id"] == article]
+        short = article_label(article, labels)
+        if group.empty:
+            ax.text(0, place, "  no dose figures given", va="center", fontsize=VALUE_SIZE, style="italic")
+            ticks.append(place)
+            names.append(f"{short}: –")
+        else:
+            spots = place + np.arange(len(group))
+            _draw_doses(ax, spots, group, _colour(k))
+            ticks.extend(spots)
+            names.extend(f"{short}: {label}" for label in group["label"])
+        place = ticks[-1] + 1.6
+    ax.set_yticks(ticks, names)
+    ax.invert_yaxis()
+    ax.set_xlim(0, max(1.0, rows["dose_high_g"].max() if len(rows) else 1.0) * 1.3)
+    _dress(ax, title, "grams per dose", "article: dose named")
+    return fig
+
+
+def _draw_doses(ax: Axes, spots: np.ndarray, group: pd.DataFrame, colour: str) -> None:
+    """One article's doses: a segment per range, a dot per single figure, each written out in grams."""
+    low, high = group["dose_low_g"].to_numpy(dtype=float), group["dose_high_g"].to_numpy(dtype=float)
+    single = low == high
+    if (~single).any():
+        ax.hlines(spots[~single], low[~single], high[~single], color=colour, linewidth=5, capstyle="round")
+    if single.any():
+        ax.scatter(high[single], spots[single], s=70, color=colour, zorder=3)
+    for spot, lo, hi in zip(spots, low, high):
+        text = f"{_number(lo)} g" if lo == hi else f"{_number(lo)}–{_number(hi)} g"
+        ax.text(hi, spot, f"  {text}", va="center", fontsize=VALUE_SIZE)

@@ -1,0 +1,225 @@
+"""Load the hand-coded claims and hold each row to its article and the codebook.
+
+Every chart and comparison in the book counts these rows, so a row whose quote is not really in
+its article, or whose term is not in the codebook, must stop the build with the claim it is in.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from .codebook import CATEGORIES, Codebook, load_codebook
+from .corpus import Corpus, load_corpus
+from .errors import ClaimsError
+from .paths import CLAIMS_CSV
+
+CLAIM_COLUMNS = [
+    "claim_id", "article_id", "category", "term", "stance", "hedged",
+    "quote", "start", "end", "note", "dose_low_g", "dose_high_g",
+]
+DOSE_COLUMNS = ["dose_low_g", "dose_high_g"]
+STANCES = ("asserted", "denied")
+HEDGED = {"true": True, "false": False}
+STANCE_COLUMNS = ["asserted", "asserted, hedged", "denied"]
+
+CLAIM_ID = re.compile(r"(?P<article>.{3})-\d{3}")
+WHOLE_NUMBER = re.compile(r"\d+")
+DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
+def format_cell(value) -> str:
+    """One value as claims.csv stores it: true/false, whole numbers without '.0', empty for missing."""
+    if isinstance(value, (bool, np.bool_)):
+        return "true" if value else "false"
+    if isinstance(value, (int, np.integer)):
+        return str(int(value))
+    if isinstance(value, (float, np.floating)):
+        return "" if np.isnan(value) else np.format_float_positional(float(value), trim="-")
+    if value is None or value is pd.NA:
+        return ""
+    return str(value)
+
+
+def as_text(table: pd.DataFrame) -> pd.DataFrame:
+    """The table with every cell in its canonical CSV spelling, whether it came typed or as read."""
+    cells = {column: [format_cell(v) for v in table[column]] for column in table.columns}
+    return pd.DataFrame(cells, index=table.index, dtype=str)
+
+
+def _check_columns(table: pd.DataFrame, source) -> None:
+    columns = [str(c) for c in table.columns]
+    missing = [c for c in CLAIM_COLUMNS if c not in columns]
+    if missing:
+        raise ClaimsError(source, f"missing column(s) {', '.join(missing)}")
+    extra = [c for c in columns if c not in CLAIM_COLUMNS]
+    if extra:
+        raise ClaimsError(source, f"unexpected column(s) {', '.join(extra)}; the columns are {','.join(CLAIM_COLUMNS)}")
+    if columns != CLAIM_COLUMNS:
+        raise ClaimsError(source, f"columns are out of order; expected {','.join(CLAIM_COLUMNS)}")
+
+
+def _check_claim_ids(table: pd.DataFrame, source) -> None:
+    first_row = {}
+    for index, claim_id in enumerate(table["claim_id"]):
+        if not claim_id.strip():
+            raise ClaimsError(source, f"row {index + 2} has no claim_id")
+        if claim_id in first_row:
+            raise ClaimsError(source, f"claim_id {claim_id!r} is used twice (rows {first_row[claim_id] + 2} and {index + 2})")
+        first_row[claim_id] = index
+
+
+def _term_problem(category: str, term: str, codebook: Codebook) -> str:
+    """Why a term is refused, with the nearest fix: the category that has it, or a close spelling."""
+    elsewhere = [c for c in CATEGORIES if codebook.has(c, term)]
+    if elsewhere:
+        return f"term {term!r} is not a {category} term; it is in category {', '.join(elsewhere)}"
+    known = list(codebook.terms.loc[codebook.terms["category"] == category, "term"])
+    close = difflib.get_close_matches(term, known, n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    return f"term {term!r} is not a {category} term, nor in any other category of the codebook{hint}"
+
+
+def _quote_problem(text: str, quote: str, start: int, end: int) -> str | None:
+    """None when the offsets hold the quote; otherwise what they hold and where the quote really is."""
+    found = text[start:end]
+    if found == quote:
+        return None
+    message = f"text[{start}:{end}] reads {found!r}, not the quote {quote!r}"
+    places = [m.start() for m in re.finditer(re.escape(quote), text)]
+    if places:
+        spans = ", ".join(f"{p}:{p + len(quote)}" for p in places)
+        return f"{message}; the quote occurs at {spans}"
+    return f"{message}; the quote is not in the article at all"
+
+
+def _dose_problem(row: dict) -> str | None:
+    given = [c for c in DOSE_COLUMNS if row[c] != ""]
+    if not given:
+        return None
+    if row["category"] != "dosage":
+        return f"dose figures on a {row['category']} row; only dosage rows carry doses"
+    if len(given) == 1:
+        lacking = next(c for c in DOSE_COLUMNS if c not in given)
+        return f"{given[0]} is given but {lacking} is empty; give both (the same value for a single figure)"
+    for column in DOSE_COLUMNS:
+        if not DECIMAL.fullmatch(row[column]):
+            return f"{column} {row[column]!r} is not a number"
+        if float(row[column]) <= 0:
+            return f"{column} is {row[column]}; doses must be greater than 0"
+    if float(row["dose_low_g"]) > float(row["dose_high_g"]):
+        return f"dose_low_g {row['dose_low_g']} is greater than dose_high_g {row['dose_high_g']}"
+    return None
+
+
+def _row_problem(row: dict, corpus: Corpus, codebook: Codebook) -> str | None:
+    """The first thing wrong with one claim row, or None."""
+    article_id, category, term = row["article_id"], row["category"], row["term"]
+    if article_id not in corpus.texts:
+        return f"unknown article_id {article_id!r}; the corpus has {', '.join(corpus.ids)}"
+    shape = CLAIM_ID.fullmatch(row["claim_id"])
+    if not shape or shape["article"] != article_id[:3]:
+        return f"claim_id must be '{article_id[:3]}-' and a 3-digit number for article {article_id}"
+    if category not in CATEGORIES:
+        return f"unknown category {category!r}; the categories are {', '.join(CATEGORIES)}"
+    if not codebook.has(category, term):
+        return _term_problem(category, term, codebook)
+    if row["stance"] not in STANCES:
+        return f"stance {row['stance']!r} must be asserted or denied"
+    if row["hedged"] not in HEDGED:
+        return f"hedged {row['hedged']!r} must be true or false"
+    for column in ("start", "end"):
+        if not WHOLE_NUMBER.fullmatch(row[column]):
+            return f"{column} {row[column]!r} is not a whole number"
+    start, end, text = int(row["start"]), int(row["end"]), corpus.texts[article_id]
+    if not 0 <= start < end <= len(text):
+        return f"offsets {start}:{end} are out of range; need 0 <= start < end <= {len(text)} (the article's length)"
+    if row["quote"] == "":
+        return "quote is empty"
+    return _quote_problem(text, row["quote"], start, end) or _dose_problem(row)
+
+
+def validate_claims(table: pd.DataFrame, corpus: Corpus, codebook: Codebook, source) -> pd.DataFrame:
+    """The claims typed for analysis, or a ClaimsError naming ``source`` and the first bad claim."""
+    _check_columns(table, source)
+    text = as_text(table)
+    _check_claim_ids(text, source)
+    for row in text.to_dict("records"):
+        problem = _row_problem(row, corpus, codebook)
+        if problem:
+            raise ClaimsError(source, f"claim {row['claim_id']}: {problem}")
+    typed = text.copy()
+    typed["hedged"] = typed["hedged"].map(HEDGED).astype(bool)
+    for column in ("start", "end"):
+        typed[column] = typed[column].astype("int64")
+    for column in DOSE_COLUMNS:
+        typed[column] = pd.to_numeric(typed[column].replace("", np.nan)).astype("float64")
+    return typed
+
+
+def load_claims(path: Path | str = CLAIMS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The claims at ``path``, checked against the corpus and codebook (the project's own by default)."""
+    path = Path(path)
+    if not path.is_file():
+        raise ClaimsError(path, "claims file is missing")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise ClaimsError(path, f"claims are not a readable UTF-8 CSV ({err})") from None
+    corpus = load_corpus() if corpus is None else corpus
+    codebook = load_codebook() if codebook is None else codebook
+    return validate_claims(table, corpus, codebook, path)
+
+
+def write_claims(table: pd.DataFrame, path: Path | str) -> None:
+    """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
+    path = Path(path)
+    if sorted(map(str, table.columns)) != sorted(CLAIM_COLUMNS):
+        _check_columns(table, path)
+    text = as_text(table[CLAIM_COLUMNS])
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            text.to_csv(handle, index=False, lineterminator="\n")
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+
+
+def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:
+    present = list(dict.fromkeys(claims["article_id"]))
+    if article_ids is None:
+        return present
+    order = list(article_ids)
+    unlisted = [a for a in present if a not in order]
+    if unlisted:
+        raise ValueError(f"claims mention article(s) not in article_ids: {', '.join(unlisted)}")
+    return order
+
+
+def claims_by_article(claims: pd.DataFrame, article_ids=None) -> pd.DataFrame:
+    """Claims per article and category; every category is a column, so absent ones show as 0."""
+    counts = claims.groupby(["article_id", "category"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=_article_order(claims, article_ids), columns=list(CATEGORIES), fill_value=0)
+    counts.index.name, counts.columns.name = "article_id", "category"
+    return counts.astype("int64")
+
+
+def stance_counts(claims: pd.DataFrame, article_ids=None) -> pd.DataFrame:
+    """Claims per article by stance: plain assertions, hedged assertions, and denials (hedged or not)."""
+    hedged = claims["hedged"].map(format_cell) == "true"
+    kind = np.where(claims["stance"] == "denied", "denied", np.where(hedged, "asserted, hedged", "asserted"))
+    grouped = pd.DataFrame({"article_id": claims["article_id"].to_numpy(), "kind": kind})
+    counts = grouped.groupby(["article_id", "kind"]).size().unstack(fill_value=0)
+    counts = counts.reindex(index=_article_order(claims, article_ids), columns=STANCE_COLUMNS, fill_value=0)
+    counts.index.name, counts.columns.name = "article_id", "stance"
+    return counts.astype("int64")

@@ -1,0 +1,210 @@
+"""Load the codebook: the fixed vocabulary every claim row and the automatic extractor use.
+
+A typo in the codebook would quietly change what counts as a claim, so the file is checked in
+full and any problem stops the load with one CodebookError naming the category and term.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Hashable
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import CodebookError
+from .paths import CODEBOOK_YML
+
+CATEGORIES = ("condition", "strain", "side_effect", "dosage", "mechanism", "advice")
+
+TERM_ID = re.compile(r"[a-z][a-z0-9_]*")
+CATEGORY_KEYS = {"label", "definition", "terms"}
+TERM_KEYS = {"id", "label", "definition", "parent", "synonyms"}
+
+
+@dataclass(frozen=True, eq=False)
+class Codebook:
+    """The validated vocabulary: one row per category and one row per (category, term)."""
+
+    categories: pd.DataFrame
+    terms: pd.DataFrame
+
+    @cached_property
+    def _labels(self) -> dict[tuple[str, str], str]:
+        return {(row.category, row.term): row.label for row in self.terms.itertuples(index=False)}
+
+    def has(self, category: str, term: str) -> bool:
+        return (category, term) in self._labels
+
+    def term_label(self, category: str, term: str) -> str:
+        """The readable label of a term, for tables meant for people."""
+        try:
+            return self._labels[(category, term)]
+        except KeyError:
+            raise KeyError(f"no term {term!r} in category {category!r}") from None
+
+    def surface_forms(self) -> pd.DataFrame:
+        """Each term's label and synonyms, lower-cased and whitespace-normalised, once per term."""
+        rows = []
+        for row in self.terms.itertuples(index=False):
+            forms = dict.fromkeys(normalise_form(form) for form in (row.label, *row.synonyms))
+            rows.extend({"category": row.category, "term": row.term, "form": form} for form in forms)
+        return pd.DataFrame(rows, columns=["category", "term", "form"])
+
+
+def normalise_form(form: str) -> str:
+    """How surface forms are compared: case-insensitive, any run of whitespace as one space."""
+    return " ".join(form.lower().split())
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key given twice, which plain YAML silently overwrites."""
+
+    def construct_mapping(self, node, deep=False):
+        seen = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, Hashable):
+                continue
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"key {key!r} is given twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+def _read_yaml(path: Path):
+    if not path.is_file():
+        raise CodebookError(path, "codebook file is missing")
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+    except UnicodeDecodeError as err:
+        raise CodebookError(path, f"codebook is not valid UTF-8 ({err})") from None
+    except yaml.YAMLError as err:
+        raise CodebookError(path, f"codebook is not valid YAML: {_yaml_problem(err)}") from None
+
+
+def _yaml_problem(err: yaml.YAMLError) -> str:
+    """The parser's complaint on one line, with the place in the file where it arose."""
+    mark = getattr(err, "problem_mark", None)
+    problem = getattr(err, "problem", None) or str(err)
+    return f"{problem} at line {mark.line + 1}, column {mark.column + 1}" if mark else problem
+
+
+def _is_text(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _one_line(value) -> bool:
+    return _is_text(value) and "\n" not in value.strip()
+
+
+def _check_category(path: Path, category: str, entry) -> None:
+    where = f"category {category!r}"
+    if not isinstance(entry, dict):
+        raise CodebookError(path, f"{where} must be a mapping with label, definition and terms")
+    unknown = sorted(set(map(str, entry)) - CATEGORY_KEYS)
+    if unknown:
+        raise CodebookError(path, f"{where} has unknown key(s) {', '.join(unknown)}; allowed: label, definition, terms")
+    for key in ("label", "definition"):
+        if not _one_line(entry.get(key)):
+            raise CodebookError(path, f"{where} needs a non-empty one-line {key}")
+    if not isinstance(entry.get("terms"), list):
+        raise CodebookError(path, f"{where} needs a list of terms")
+
+
+def _check_term(path: Path, category: str, position: int, term) -> dict:
+    """One term as a table row, or a CodebookError saying which term is wrong and how."""
+    where = f"category {category!r}, term #{position}"
+    if not isinstance(term, dict):
+        raise CodebookError(path, f"{where} must be a mapping with id, label, definition and synonyms")
+    term_id = term.get("id")
+    if not (isinstance(term_id, str) and TERM_ID.fullmatch(term_id)):
+        raise CodebookError(path, f"{where} has id {term_id!r}; ids must match ^[a-z][a-z0-9_]*$")
+    where = f"category {category!r}, term {term_id!r}"
+    unknown = sorted(set(map(str, term)) - TERM_KEYS)
+    if unknown:
+        raise CodebookError(path, f"{where} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(TERM_KEYS))}")
+    for key in ("label", "definition"):
+        if not _one_line(term.get(key)):
+            raise CodebookError(path, f"{where} needs a non-empty one-line {key}")
+    synonyms = term.get("synonyms", [])
+    if not isinstance(synonyms, list) or not all(_one_line(s) for s in synonyms):
+        raise CodebookError(path, f"{where}: synonyms must be a list of non-empty one-line strings, got {synonyms!r}")
+    parent = term.get("parent")
+    if parent is not None and not (isinstance(parent, str) and TERM_ID.fullmatch(parent)):
+        raise CodebookError(path, f"{where} has parent {parent!r}, which is not a term id")
+    return {
+        "category": category,
+        "term": term_id,
+        "label": term["label"].strip(),
+        "definition": term["definition"].strip(),
+        "parent": parent or "",
+        "synonyms": tuple(s.strip() for s in synonyms),
+    }
+
+
+def _check_hierarchy(path: Path, category: str, rows: list[dict]) -> None:
+    """Parents must name a term of the same category, and following them must never loop."""
+    parents = {row["term"]: row["parent"] for row in rows}
+    for term, parent in parents.items():
+        if parent and parent not in parents:
+            raise CodebookError(path, f"category {category!r}, term {term!r} has parent {parent!r}, which is not a {category} term")
+    for term in parents:
+        chain = [term]
+        while parents[chain[-1]]:
+            chain.append(parents[chain[-1]])
+            if chain[-1] in chain[:-1]:
+                loop = " -> ".join(chain[chain.index(chain[-1]):])
+                raise CodebookError(path, f"category {category!r} has a parent cycle: {loop}")
+
+
+def _check_surface_forms(path: Path, category: str, rows: list[dict]) -> None:
+    """Two terms answering to the same words would make extraction ambiguous."""
+    owner = {}
+    for row in rows:
+        for form in dict.fromkeys(normalise_form(f) for f in (row["label"], *row["synonyms"])):
+            if form in owner:
+                raise CodebookError(
+                    path, f"category {category!r}: surface form {form!r} belongs to both {owner[form]!r} and {row['term']!r}"
+                )
+            owner[form] = row["term"]
+
+
+def load_codebook(path: Path | str = CODEBOOK_YML) -> Codebook:
+    """The codebook at ``path`` with every check passed, or a CodebookError naming the problem."""
+    path = Path(path)
+    document = _read_yaml(path)
+    if not isinstance(document, dict) or not isinstance(document.get("categories"), dict):
+        raise CodebookError(path, "the top level must be a mapping with a 'categories' mapping")
+    extra_top = sorted(set(map(str, document)) - {"categories"})
+    if extra_top:
+        raise CodebookError(path, f"unknown top-level key(s) {', '.join(extra_top)}; only 'categories' is allowed")
+    listed = document["categories"]
+    unknown = [str(c) for c in listed if c not in CATEGORIES]
+    if unknown:
+        raise CodebookError(path, f"unknown category {unknown[0]!r}; the categories are {', '.join(CATEGORIES)}")
+    missing = [c for c in CATEGORIES if c not in listed]
+    if missing:
+        raise CodebookError(path, f"category {missing[0]!r} is missing; all of {', '.join(CATEGORIES)} are required")
+    category_rows, term_rows = [], []
+    for category in CATEGORIES:
+        entry = listed[category]
+        _check_category(path, category, entry)
+        rows = [_check_term(path, category, n, term) for n, term in enumerate(entry["terms"], start=1)]
+        seen = set()
+        for row in rows:
+            if row["term"] in seen:
+                raise CodebookError(path, f"category {category!r} lists term id {row['term']!r} twice")
+            seen.add(row["term"])
+        _check_hierarchy(path, category, rows)
+        _check_surface_forms(path, category, rows)
+        category_rows.append({"category": category, "label": entry["label"].strip(), "definition": entry["definition"].strip()})
+        term_rows.extend(rows)
+    categories = pd.DataFrame(category_rows, columns=["category", "label", "definition"])
+    terms = pd.DataFrame(term_rows, columns=["category", "term", "label", "definition", "parent", "synonyms"])
+    return Codebook(categories=categories, terms=terms)

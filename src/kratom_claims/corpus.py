@@ -1,0 +1,149 @@
+"""Read the five articles and their metadata, and refuse them if anything does not match.
+
+The articles are the book's data: every count and quote downstream is only as good as the check
+that the files are the ones that were collected, byte for byte.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+import yaml
+
+from .errors import CorpusError
+from .paths import DATA_DIR
+from .text import count_words, headings, remove_residue, split_sentences
+
+METADATA_COLUMNS = ["article_id", "title", "published_on", "words", "sha256", "residue_note"]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """The validated articles: metadata rows in file order, raw texts and residue by article id."""
+
+    metadata: pd.DataFrame
+    texts: dict[str, str]
+    residue: dict[str, list[str]]
+
+    @property
+    def ids(self) -> list[str]:
+        return list(self.metadata["article_id"])
+
+    def body(self, article_id: str) -> str:
+        """The article without its site residue."""
+        return remove_residue(self.texts[article_id], self.residue[article_id])
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_article(path: Path) -> str:
+    """The text of one article file, exactly as stored (no newline translation)."""
+    if not path.is_file():
+        raise CorpusError(path, "article file is missing (or is not a file)")
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise CorpusError(path, "article file is empty")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
+
+
+def read_metadata(path: Path) -> pd.DataFrame:
+    if not path.is_file():
+        raise CorpusError(path, "metadata file is missing")
+    try:
+        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
+        raise CorpusError(path, f"metadata is not a readable UTF-8 CSV ({err})") from None
+    missing = [c for c in METADATA_COLUMNS if c not in table.columns]
+    if missing:
+        raise CorpusError(path, f"metadata lacks column(s) {', '.join(missing)}")
+    blank = table.index[table["article_id"].str.strip() == ""]
+    if len(blank):
+        raise CorpusError(path, f"row {blank[0] + 2} has no article_id")
+    duplicated = table.loc[table["article_id"].duplicated(), "article_id"]
+    if len(duplicated):
+        raise CorpusError(path, f"duplicate article_id {duplicated.iloc[0]!r}")
+    bad_words = table.loc[~table["words"].str.fullmatch(r"\d+"), "article_id"]
+    if len(bad_words):
+        raise CorpusError(path, f"words of {bad_words.iloc[0]!r} is not a whole number")
+    table["words"] = table["words"].astype(int)
+    return table
+
+
+def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:
+    """Residue strings per article; each must occur exactly once in its article."""
+    if not path.is_file():
+        return {article_id: [] for article_id in texts}
+    try:
+        listed = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, UnicodeDecodeError) as err:
+        raise CorpusError(path, f"residue file is not valid YAML ({err})") from None
+    if not isinstance(listed, dict):
+        raise CorpusError(path, "residue file must map article ids to lists of strings")
+    residue = {article_id: [] for article_id in texts}
+    for article_id, pieces in listed.items():
+        if article_id not in texts:
+            raise CorpusError(path, f"residue listed for unknown article {article_id!r}")
+        if not isinstance(pieces, list) or not all(isinstance(p, str) and p for p in pieces):
+            raise CorpusError(path, f"residue of {article_id!r} must be a list of non-empty strings")
+        for piece in pieces:
+            found = texts[article_id].count(piece)
+            if found != 1:
+                raise CorpusError(path, f"residue {piece!r} occurs {found} times in {article_id}, not once")
+        residue[article_id] = pieces
+    return residue
+
+
+def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
+    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed."""
+    data_dir = Path(data_dir)
+    articles_dir = data_dir / "articles"
+    metadata_path = data_dir / "articles.csv"
+    metadata = read_metadata(metadata_path)
+    listed = set(metadata["article_id"])
+    on_disk = sorted(articles_dir.glob("*.txt")) if articles_dir.is_dir() else []
+    for path in on_disk:
+        if path.stem not in listed:
+            raise CorpusError(path, f"article file has no row in {metadata_path}")
+    texts = {}
+    for row in metadata.itertuples(index=False):
+        path = articles_dir / f"{row.article_id}.txt"
+        if not path.is_file():
+            raise CorpusError(path, f"{metadata_path} lists article {row.article_id!r} but its file is missing")
+        texts[row.article_id] = read_article(path)
+        digest = sha256_of(path)
+        if digest != row.sha256:
+            raise CorpusError(path, f"sha256 is {digest}, but {metadata_path} records {row.sha256}: the file was changed")
+    residue = read_residue(data_dir / "residue.yml", texts)
+    for row in metadata.itertuples(index=False):
+        words = count_words(remove_residue(texts[row.article_id], residue[row.article_id]))
+        if words != row.words:
+            raise CorpusError(metadata_path, f"words of {row.article_id!r} is {row.words}, but its text has {words}")
+    return Corpus(metadata=metadata, texts=texts, residue=residue)
+
+
+def describe_corpus(corpus: Corpus) -> pd.DataFrame:
+    """One row per article: its title, size and structure, measured on the text without residue."""
+    rows = []
+    for row in corpus.metadata.itertuples(index=False):
+        body = corpus.body(row.article_id)
+        rows.append(
+            {
+                "article_id": row.article_id,
+                "title": row.title,
+                "published_on": row.published_on,
+                "words": count_words(body),
+                "sentences": len(split_sentences(body)),
+                "headings": len(headings(body)),
+                "residue_pieces": len(corpus.residue[row.article_id]),
+                "residue_note": row.residue_note,
+            }
+        )
+    return pd.DataFrame(rows).set_index("article_id")

@@ -1,0 +1,68 @@
+"""Show charts and article text as HTML that reads the same in Jupyter and in the book.
+
+Jupyter Book takes an image's alt text from static cell metadata, which cannot describe data
+that change. Emitting the figure as HTML lets the alt text and caption be computed from the
+data, renders the same in Jupyter and in the book, and puts both under nbval's comparison.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import io
+
+import pandas as pd
+from IPython.display import HTML
+from matplotlib.figure import Figure
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG without the Software tag, so the bytes repeat from run to run."""
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png", dpi=110, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def figure_html(fig: Figure, alt: str, caption: str, data: pd.DataFrame | pd.Series | None = None) -> str:
+    if not alt.strip() or not caption.strip():
+        raise ValueError("a figure needs both alt text and a caption")
+    encoded = base64.b64encode(png_bytes(fig)).decode("ascii")
+    parts = [
+        '<figure class="kc-figure">',
+        f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" style="max-width:100%"/>',
+        f"<figcaption>{html.escape(caption)}</figcaption>",
+    ]
+    if data is not None:
+        table = data.to_frame() if isinstance(data, pd.Series) else data
+        parts.append(f"<details><summary>Data behind this chart</summary>{table.to_html(border=0)}</details>")
+    parts.append("</figure>")
+    return "\n".join(parts)
+
+
+def show_figure(fig: Figure, alt: str, caption: str, data: pd.DataFrame | pd.Series | None = None) -> HTML:
+    """Close the figure (so Jupyter does not draw it twice) and return it as an accessible HTML figure."""
+    import matplotlib.pyplot as plt
+
+    markup = figure_html(fig, alt, caption, data)
+    plt.close(fig)
+    return HTML(markup)
+
+
+def article_html(title: str, text: str) -> str:
+    """An article's raw text, escaped so that nothing in it is ever run or rendered as markup."""
+    return (
+        f"<details><summary>{html.escape(title)}</summary>"
+        f'<div class="kc-article" style="white-space: pre-wrap">{html.escape(text)}</div></details>'
+    )
+
+
+def show_article(title: str, text: str) -> HTML:
+    return HTML(article_html(title, text))
+
+
+def setup_notebook() -> None:
+    """Show whole quotes and tables: pandas cuts long text to 50 characters by default."""
+    pd.set_option("display.max_colwidth", None)
+    pd.set_option("display.max_rows", 500)
+    pd.set_option("display.max_columns", 50)
+    pd.set_option("display.width", 200)

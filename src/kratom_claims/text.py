@@ -1,0 +1,80 @@
+"""Plain-text helpers shared by the corpus description and the extractor.
+
+Every function works on character offsets into the raw article text, so that a quote found
+here can be checked with ``text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
+BULLET = re.compile(r"^[\s\-•*\u2022\u00a0]+")
+SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•\-])")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of an article: its offsets and its text."""
+
+    start: int
+    end: int
+    text: str
+
+
+def count_words(text: str) -> int:
+    return len(WORD.findall(text))
+
+
+def lines(text: str) -> list[Span]:
+    """Non-blank lines, without their bullets and surrounding spaces."""
+    spans = []
+    offset = 0
+    for raw in text.split("\n"):
+        lead = BULLET.match(raw)
+        start = offset + (lead.end() if lead else 0)
+        stripped = raw[lead.end() if lead else 0 :].rstrip()
+        if stripped:
+            spans.append(Span(start, start + len(stripped), stripped))
+        offset += len(raw) + 1
+    return spans
+
+
+def split_sentences(text: str) -> list[Span]:
+    """Sentences, never crossing a line break: web articles put headings and list items on lines of their own."""
+    spans = []
+    for line in lines(text):
+        begin = 0
+        for match in SENTENCE_END.finditer(line.text):
+            spans.append(_trimmed(line, begin, match.end()))
+            begin = match.end()
+        spans.append(_trimmed(line, begin, len(line.text)))
+    return [s for s in spans if s.text]
+
+
+def _trimmed(line: Span, begin: int, end: int) -> Span:
+    piece = line.text[begin:end]
+    lead = len(piece) - len(piece.lstrip())
+    piece = piece.strip()
+    start = line.start + begin + lead
+    return Span(start, start + len(piece), piece)
+
+
+def headings(text: str) -> list[str]:
+    """Short lines that do not end a sentence and no bullet: they read as headings."""
+    found = []
+    for raw in text.split("\n"):
+        bullet = BULLET.match(raw)
+        line = raw.strip()
+        bulleted = bool(bullet and bullet.group(0).strip())
+        if line and not bulleted and count_words(line) <= 16 and not line.endswith((".", "!", ",")):
+            found.append(line)
+    return found
+
+
+def remove_residue(text: str, residue: list[str]) -> str:
+    """The article with site navigation, footers and stray keywords cut out; raw files stay untouched."""
+    for piece in residue:
+        text = text.replace(piece, "")
+    return text

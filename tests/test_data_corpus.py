@@ -1,0 +1,50 @@
+"""The committed corpus is intact, and a changed or broken article makes the check fail by name."""
+
+import shutil
+
+import pytest
+
+from kratom_claims.corpus import describe_corpus, load_corpus
+from kratom_claims.errors import CorpusError
+from kratom_claims.paths import ARTICLES_DIR, DATA_DIR
+
+
+def test_committed_corpus_passes_every_check():
+    corpus = load_corpus()
+    assert len(corpus.ids) == len(list(ARTICLES_DIR.glob("*.txt")))
+    assert corpus.ids == sorted(corpus.ids)
+
+
+def test_article_ids_are_file_stems_of_the_collected_files():
+    assert all(len(stem) == 20 and stem[3] == "_" for stem in load_corpus().ids)
+
+
+def test_every_article_has_a_title_and_a_publication_note():
+    table = describe_corpus(load_corpus())
+    assert (table["title"].str.len() > 0).all()
+    assert (table["published_on"].str.len() > 0).all()
+    assert (table["sentences"] > 0).all()
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    shutil.copytree(DATA_DIR / "articles", tmp_path / "articles")
+    shutil.copy(DATA_DIR / "articles.csv", tmp_path)
+    shutil.copy(DATA_DIR / "residue.yml", tmp_path)
+    return tmp_path
+
+
+def test_one_changed_byte_in_a_committed_article_fails_naming_it(data_copy):
+    path = sorted((data_copy / "articles").glob("*.txt"))[2]
+    raw = bytearray(path.read_bytes())
+    raw[100] = ord("#") if raw[100] != ord("#") else ord("%")
+    path.write_bytes(bytes(raw))
+    with pytest.raises(CorpusError, match=rf"{path.name}: sha256 is"):
+        load_corpus(data_copy)
+
+
+def test_invalid_utf8_byte_in_a_committed_article_fails_naming_it(data_copy):
+    path = sorted((data_copy / "articles").glob("*.txt"))[1]
+    path.write_bytes(path.read_bytes() + b"\xc3")
+    with pytest.raises(CorpusError, match=rf"{path.name}: article is not valid UTF-8"):
+        load_corpus(data_copy)
