@@ -1,0 +1,209 @@
+"""Charts draw what they are given: one bar, cell, dot or segment per value, labelled and titled."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from kratom_claims.charts import (  # noqa: E402
+    article_label,
+    bar_chart,
+    consensus_chart,
+    dose_range_chart,
+    heatmap,
+    upset_chart,
+)
+from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix  # noqa: E402
+
+pytestmark = pytest.mark.filterwarnings("error")  # a missing glyph or a failed layout fails the test
+
+SIX = ["001_a", "002_b", "003_c", "004_d", "005_e", "006_f"]  # 005 makes no claims at all
+
+
+@pytest.fixture(autouse=True)
+def close_figures():
+    yield
+    plt.close("all")
+
+
+@pytest.fixture
+def presence():
+    rows = [(a, "condition", "pain", "asserted", False) for a in ["001_a", "002_b", "003_c", "004_d", "006_f"]]
+    rows += [
+        ("001_a", "condition", "anxiety", "asserted", True),
+        ("002_b", "condition", "anxiety", "asserted", False),
+        ("001_a", "strain", "red_vein", "asserted", False),
+        ("002_b", "strain", "red_vein", "asserted", False),
+        ("003_c", "side_effect", "nausea", "asserted", False),
+        ("004_d", "condition", "insomnia", "asserted", True),
+        ("006_f", "dosage", "low", "asserted", False),
+    ]
+    claims = pd.DataFrame(rows, columns=["article_id", "category", "term", "stance", "hedged"])
+    return presence_matrix(claims, SIX)
+
+
+def texts(ax):
+    return [t.get_text() for t in ax.texts if t.get_text()]
+
+
+def ticks(labels):
+    return [t.get_text() for t in labels]
+
+
+def drawn(fig):
+    """Draw the figure, so layout and fonts are exercised as they would be in the book."""
+    fig.canvas.draw()
+    return fig
+
+
+def test_article_label_defaults_to_three_characters():
+    assert article_label("002_627b858bc9c0b6b4") == "002"
+    assert article_label("002_627b858bc9c0b6b4", {"002_627b858bc9c0b6b4": "Site B"}) == "Site B"
+
+
+def test_bar_chart_one_labelled_bar_per_value():
+    counts = pd.Series([3, 0, 5], index=["001_a", "002_b", "003_c"], name="claims")
+    fig = drawn(bar_chart(counts, "Claims per article", "claims", "article", labels={"001_a": "A"}))
+    assert isinstance(fig, Figure)
+    (ax,) = fig.axes
+    assert len(ax.patches) == 3
+    assert [p.get_width() for p in ax.patches] == [3, 0, 5]
+    assert texts(ax) == ["3", "0", "5"]
+    assert ticks(ax.get_yticklabels()) == ["A", "002_b", "003_c"]
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("Claims per article", "claims", "article")
+    assert ax.yaxis_inverted()
+
+
+def test_bar_chart_stacked_labels_segments_and_totals():
+    parts = pd.DataFrame({"asserted": [3, 2], "denied": [0, 1]}, index=["x", "y"])
+    fig = drawn(bar_chart(parts, "Stances", "claims", "article", stacked=True))
+    (ax,) = fig.axes
+    assert len(ax.patches) == 4
+    assert [p.get_x() for p in ax.patches] == [0, 0, 3, 2]
+    assert texts(ax) == ["3", "2", "1", "3", "3"]  # segments (zero left blank), then totals
+    assert ax.get_legend() is not None
+    assert ax.get_xlim()[1] > 3  # room for the total labels
+
+
+def test_bar_chart_vertical_grouped_bars():
+    parts = pd.DataFrame({"asserted": [8, 1, 2], "denied": [0, 1, 0]}, index=["condition", "side_effect", "strain"])
+    fig = drawn(bar_chart(parts, "By category", "category", "claims", horizontal=False))
+    (ax,) = fig.axes
+    assert len(ax.patches) == 6
+    assert texts(ax) == ["8", "1", "2", "0", "1", "0"]
+    assert ticks(ax.get_xticklabels()) == ["condition", "side_effect", "strain"]
+    assert ax.get_xlabel() == "category" and ax.get_ylabel() == "claims"
+
+
+def test_heatmap_of_jaccard_writes_every_cell(presence):
+    fig = drawn(heatmap(jaccard_matrix(presence), "Shared claims"))
+    ax, bar = fig.axes
+    assert ax.images[0].get_array().shape == (6, 6)
+    assert len(texts(ax)) == 36
+    assert texts(ax)[:6] == ["1.00", "1.00", "0.25", "0.25", "0.00", "0.25"]
+    assert ticks(ax.get_xticklabels()) == ["001", "002", "003", "004", "005", "006"]
+    assert ticks(ax.get_yticklabels()) == ["001", "002", "003", "004", "005", "006"]
+    assert (ax.get_title(), ax.get_xlabel(), ax.get_ylabel()) == ("Shared claims", "article", "article")
+    assert bar.get_ylabel() == "similarity"
+
+
+def test_heatmap_of_presence_checks_true_cells_only(presence):
+    fig = drawn(heatmap(presence, "Who says what", labels={"006_f": "F"}))
+    (ax,) = fig.axes  # no colour bar: the check marks carry the meaning
+    assert ax.images[0].get_array().shape == (6, 6)
+    assert texts(ax) == ["✓"] * int(presence.to_numpy().sum())
+    assert ticks(ax.get_yticklabels())[0] == "condition:pain"
+    assert ticks(ax.get_xticklabels())[-1] == "F"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("article", "claim")
+
+
+def test_heatmap_format_is_used():
+    matrix = pd.DataFrame([[0.5, 0.125]], index=["a"], columns=["a", "b"])
+    ax = drawn(heatmap(matrix, "t", fmt="{:.0%}")).axes[0]
+    assert texts(ax) == ["50%", "12%"]
+
+
+def test_upset_chart_panels(presence):
+    fig = drawn(upset_chart(presence))
+    bars_ax, dots_ax, sizes_ax = fig.axes
+    assert bars_ax.get_title() == "Claims made by exactly these articles"
+    assert [p.get_height() for p in bars_ax.patches] == [2, 1, 1, 1, 1]
+    assert texts(bars_ax) == ["2", "1", "1", "1", "1"]
+    faint, filled = dots_ax.collections
+    assert len(faint.get_offsets()) == 6 * 5 - 10
+    assert len(filled.get_offsets()) == 2 + 5 + 1 + 1 + 1
+    assert len(dots_ax.lines) == 2  # the two combinations of more than one article
+    assert ticks(dots_ax.get_yticklabels()) == ["001", "002", "003", "004", "005", "006"]
+    assert [p.get_width() for p in sizes_ax.patches] == [3, 3, 2, 2, 0, 2]
+    assert [t.strip() for t in texts(sizes_ax)] == ["3", "3", "2", "2", "0", "2"]
+    assert bars_ax.get_ylabel() and dots_ax.get_xlabel() and sizes_ax.get_xlabel() and sizes_ax.get_ylabel()
+
+
+def test_upset_chart_keeps_only_the_largest_combinations(presence):
+    bars_ax, dots_ax, _ = drawn(upset_chart(presence, max_combinations=2)).axes
+    assert [p.get_height() for p in bars_ax.patches] == [2, 1]
+    assert sum(len(c.get_offsets()) for c in dots_ax.collections) == 6 * 2
+
+
+def test_upset_chart_of_no_claims_draws_empty_panels():
+    empty = pd.DataFrame(np.zeros((0, 3), dtype=bool), columns=["a", "b", "c"])
+    bars_ax, _, sizes_ax = drawn(upset_chart(empty)).axes
+    assert len(bars_ax.patches) == 0
+    assert [p.get_width() for p in sizes_ax.patches] == [0, 0, 0]
+
+
+def test_consensus_chart(presence):
+    fig = drawn(consensus_chart(consensus_counts(presence), "Agreement"))
+    (ax,) = fig.axes
+    assert [p.get_width() for p in ax.patches] == [0, 1, 0, 0, 2, 3]
+    assert ticks(ax.get_yticklabels()) == ["6 of 6", "5 of 6", "4 of 6", "3 of 6", "2 of 6", "1 of 6"]
+    assert texts(ax) == ["0", "1", "0", "0", "2", "3"]
+    assert ax.get_title() == "Agreement" and ax.get_xlabel() and ax.get_ylabel()
+
+
+@pytest.fixture
+def doses():
+    return pd.DataFrame(
+        {
+            "article_id": ["001_a", "001_a", "003_c", "006_f", "006_f"],
+            "label": ["low", "high", "moderate", "low", "typical"],
+            "dose_low_g": [1.0, 5.0, 2.0, np.nan, np.nan],
+            "dose_high_g": [3.0, 8.0, 2.0, 4.0, np.nan],
+        }
+    )
+
+
+def test_dose_range_chart_segments_dots_and_empty_articles(doses):
+    fig = drawn(dose_range_chart(doses, article_ids=SIX, labels={"001_a": "A"}))
+    (ax,) = fig.axes
+    segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
+    dots = [o for c in ax.collections if isinstance(c, PathCollection) for o in c.get_offsets()]
+    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]
+    # rows sit one apart within an article and 1.6 apart between articles: 0, 1 | 2.6 | 4.2 | 5.8 | 7.4 | 9.0
+    assert np.ravel(dots).tolist() == pytest.approx([2.0, 4.2, 4.0, 9.0])
+    assert [t.strip() for t in texts(ax)] == [
+        "1–3 g", "5–8 g", "no dose figures given", "2 g", "no dose figures given", "no dose figures given", "4 g",
+    ]
+    assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "002: –", "003: moderate", "004: –", "005: –", "006: low"]
+    assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams per dose")
+    assert ax.get_ylabel()
+    assert ax.get_xlim()[0] == 0
+
+
+def test_dose_range_chart_default_order_is_first_appearance(doses):
+    ax = drawn(dose_range_chart(doses.iloc[::-1])).axes[0]
+    assert ticks(ax.get_yticklabels()) == ["006: low", "003: moderate", "001: high", "001: low"]
+
+
+def test_dose_range_chart_refuses_backwards_range_and_unknown_article(doses):
+    doses.loc[0, "dose_low_g"] = 9.0
+    with pytest.raises(ValueError, match="001_a .low. runs from 9.0 down to 3.0"):
+        dose_range_chart(doses)
+    with pytest.raises(ValueError, match="006_f"):
+        dose_range_chart(doses.iloc[1:], article_ids=["001_a", "003_c"])
