@@ -190,7 +190,7 @@ def test_dose_range_chart_segments_dots_and_empty_articles(doses):
     assert [t.strip() for t in texts(ax)] == [
         "1–3 g", "5–8 g", "no dose figures given", "2 g", "no dose figures given", "no dose figures given", "4 g",
     ]
-    assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "002: –", "003: moderate", "004: –", "005: –", "006: low"]
+    assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "002: none", "003: moderate", "004: none", "005: none", "006: low"]
     assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams per dose")
     assert ax.get_ylabel()
     assert ax.get_xlim()[0] == 0

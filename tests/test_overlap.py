@@ -221,3 +221,27 @@ def test_shingle_similarity_of_seven_texts_keeps_them_all():
     assert matrix.shape == (7, 7)
     # each text: shingles "kratom is said to help" and "is said to help <i>"; only the first is shared
     assert matrix.loc["000_t", "006_t"] == pytest.approx(1 / 3)
+
+
+def test_mean_pairwise_averages_the_off_diagonal_pairs():
+    from kratom_claims.overlap import mean_pairwise
+
+    matrix = pd.DataFrame([[1.0, 0.5, 0.0], [0.5, 1.0, 0.25], [0.0, 0.25, 1.0]])
+    assert mean_pairwise(matrix) == pytest.approx(0.25)
+    assert mean_pairwise(pd.DataFrame([[1.0]])) == 0.0
+
+
+def test_similarity_by_category_scores_each_category_and_all_claims():
+    from kratom_claims.overlap import similarity_by_category
+
+    claims = pd.DataFrame(
+        {
+            "article_id": ["a", "b", "a", "b"],
+            "category": ["condition", "condition", "strain", "strain"],
+            "term": ["pain", "pain", "red_vein", "bali"],
+            "stance": ["asserted"] * 4,
+            "hedged": [False] * 4,
+        }
+    )
+    scores = similarity_by_category(claims, ["a", "b"], ["condition", "strain"])
+    assert scores.to_dict() == {"condition": 1.0, "strain": 0.0, "all claims": pytest.approx(1 / 3)}

@@ -228,7 +228,7 @@ def upset_chart(
         sizes_ax.text(count, row, f"{count} ", ha="right", va="center", fontsize=VALUE_SIZE)
     sizes_ax.invert_xaxis()
     sizes_ax.margins(x=0.25)
-    sizes_ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    sizes_ax.xaxis.set_major_locator(MaxNLocator(nbins=3, integer=True))
     sizes_ax.tick_params(axis="y", labelleft=False, left=False)
     _dress(sizes_ax, None, "claims per article", "article")
     return fig
@@ -283,7 +283,7 @@ def dose_range_chart(
         if group.empty:
             ax.text(0, place, "  no dose figures given", va="center", fontsize=VALUE_SIZE, style="italic")
             ticks.append(place)
-            names.append(f"{short}: –")
+            names.append(f"{short}: none")
         else:
             spots = place + np.arange(len(group))
             _draw_doses(ax, spots, group, _colour(k))

@@ -205,3 +205,18 @@ def shingle_similarity(texts: dict[str, str], n: int = 5) -> pd.DataFrame:
         dtype=bool,
     )
     return jaccard_matrix(presence)
+
+
+def mean_pairwise(matrix: pd.DataFrame) -> float:
+    """Average similarity over distinct pairs of articles (the diagonal left out); 0.0 with fewer than two."""
+    values = matrix.to_numpy(dtype=float)
+    upper = values[np.triu_indices(len(values), k=1)]
+    return float(upper.mean()) if upper.size else 0.0
+
+
+def similarity_by_category(claims: pd.DataFrame, article_ids: Iterable[str], categories: Iterable[str]) -> pd.Series:
+    """Mean pairwise Jaccard of the asserted claims within each category, and over all of them."""
+    ids = list(article_ids)
+    scores = {c: mean_pairwise(jaccard_matrix(presence_matrix(claims, ids, categories=c))) for c in categories}
+    scores["all claims"] = mean_pairwise(jaccard_matrix(presence_matrix(claims, ids)))
+    return pd.Series(scores, name="mean pairwise Jaccard")

@@ -66,3 +66,20 @@ def setup_notebook() -> None:
     pd.set_option("display.max_rows", 500)
     pd.set_option("display.max_columns", 50)
     pd.set_option("display.width", 200)
+
+
+def describe_rows(table: pd.DataFrame | pd.Series, unit: str = "") -> str:
+    """Spell out a small table for alt text: 'row: column value, ...; row: ...'. Zero cells are left out."""
+    if isinstance(table, pd.Series):
+        return "; ".join(f"{name}: {_plain(value)}{unit}" for name, value in table.items())
+    parts = []
+    for name, row in table.iterrows():
+        cells = ", ".join(f"{column} {_plain(value)}" for column, value in row.items() if value not in (0, "", False))
+        parts.append(f"{name}: {cells or 'none'}")
+    return "; ".join(parts)
+
+
+def _plain(value) -> str:
+    if isinstance(value, float):
+        return f"{value:.2f}".rstrip("0").rstrip(".")
+    return str(value)

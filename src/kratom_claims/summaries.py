@@ -1,0 +1,78 @@
+"""Reader-facing tables built from the claims: labels instead of ids, one row per term or dose.
+
+The analysis chapters show the same kinds of table for every category; building them here keeps
+the notebooks to loading, showing and explaining.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .codebook import Codebook
+from .overlap import ABSENT, ASSERTED, DENIED, HEDGED, MIXED, stance_matrix
+
+TALLY_COLUMNS = [ASSERTED, HEDGED, DENIED, MIXED]
+
+
+def short_ids(article_ids: Iterable[str]) -> dict[str, str]:
+    """Article ids shortened to their leading number (``002_627b...`` -> ``002``) for tables and charts."""
+    return {article_id: article_id.split("_")[0] for article_id in article_ids}
+
+
+def labelled_stance_matrix(
+    claims: pd.DataFrame, codebook: Codebook, category: str, article_ids: list[str]
+) -> pd.DataFrame:
+    """How each article treats each term of a category, with term labels and short article ids."""
+    matrix = stance_matrix(claims, category, article_ids)
+    matrix.index = pd.Index([codebook.term_label(category, t) for t in matrix.index], name=category)
+    return matrix.rename(columns=short_ids(article_ids))
+
+
+def stance_tally(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Number of articles per term that assert it, assert it only with a hedge, deny it, or do both."""
+    tally = pd.DataFrame({column: (matrix == column).sum(axis=1) for column in TALLY_COLUMNS})
+    tally["sources"] = (matrix != ABSENT).sum(axis=1)
+    return tally.astype(int)
+
+
+def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[str] | str) -> pd.DataFrame:
+    """The claims of some categories as a reader sees them: article, category, term label, stance, hedge, quote, note."""
+    wanted = [categories] if isinstance(categories, str) else list(categories)
+    rows = claims[claims["category"].isin(wanted)]
+    return pd.DataFrame(
+        {
+            "article": rows["article_id"].map(lambda a: a.split("_")[0]),
+            "category": rows["category"],
+            "term": [codebook.term_label(c, t) for c, t in zip(rows["category"], rows["term"])],
+            "stance": rows["stance"],
+            "hedged": rows["hedged"].map({True: "yes", False: "no"}),
+            "quote": rows["quote"],
+            "note": rows["note"],
+        }
+    ).set_index(rows["claim_id"].rename("claim"))
+
+
+def dose_figures(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """Every dose an article gives in grams, with the band it names (low, moderate, high, or none)."""
+    rows = claims[(claims["category"] == "dosage") & claims["dose_low_g"].notna()]
+    return pd.DataFrame(
+        {
+            "article_id": rows["article_id"],
+            "label": [codebook.term_label("dosage", t) for t in rows["term"]],
+            "dose_low_g": rows["dose_low_g"].astype(float),
+            "dose_high_g": rows["dose_high_g"].astype(float),
+            "quote": rows["quote"],
+        }
+    ).set_index(rows["claim_id"].rename("claim"))
+
+
+DOSING_ADVICE = ("start_low", "avoid_high_doses", "follow_dosage_guidelines")
+
+
+def dosing_statements(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """What articles say about dose without figures: dosage rows with no grams, and dosing advice."""
+    wordy = (claims["category"] == "dosage") & claims["dose_low_g"].isna()
+    advice = (claims["category"] == "advice") & claims["term"].isin(DOSING_ADVICE)
+    return claim_rows(claims[wordy | advice], codebook, ["dosage", "advice"])

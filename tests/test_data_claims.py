@@ -1,0 +1,63 @@
+"""The committed codebook and claim table hold together, and a changed quote fails by claim id."""
+
+import pandas as pd
+import pytest
+
+from kratom_claims.claims import load_claims
+from kratom_claims.codebook import CATEGORIES, load_codebook
+from kratom_claims.corpus import load_corpus
+from kratom_claims.errors import ClaimsError
+from kratom_claims.paths import CLAIMS_CSV
+
+
+@pytest.fixture(scope="module")
+def corpus():
+    return load_corpus()
+
+
+@pytest.fixture(scope="module")
+def codebook():
+    return load_codebook()
+
+
+@pytest.fixture(scope="module")
+def claims(corpus, codebook):
+    return load_claims(corpus=corpus, codebook=codebook)
+
+
+def test_every_claim_row_matches_its_article_and_the_codebook(claims, corpus):
+    for row in claims.itertuples():
+        assert corpus.texts[row.article_id][row.start : row.end] == row.quote, row.claim_id
+
+
+def test_every_article_has_claims_in_the_three_core_categories_or_says_none(claims, corpus):
+    per_article = claims.groupby("article_id")["category"].apply(set)
+    assert set(per_article.index) == set(corpus.ids)
+    assert all({"condition", "side_effect"} <= categories for categories in per_article)
+
+
+def test_no_quote_comes_from_site_residue(claims, corpus):
+    for row in claims.itertuples():
+        for piece in corpus.residue[row.article_id]:
+            start = corpus.texts[row.article_id].index(piece)
+            assert row.end <= start or row.start >= start + len(piece), row.claim_id
+
+
+def test_each_distinct_claim_has_one_row(claims):
+    key = ["article_id", "category", "term", "stance", "dose_low_g", "dose_high_g"]
+    assert not claims[key].astype(str).duplicated().any()
+
+
+def test_codebook_has_the_six_categories_with_terms(codebook):
+    assert list(codebook.categories["category"]) == list(CATEGORIES)
+    assert set(codebook.terms["category"]) == set(CATEGORIES)
+
+
+def test_changing_one_character_of_a_quote_fails_naming_the_claim(tmp_path, corpus, codebook):
+    table = pd.read_csv(CLAIMS_CSV, dtype=str, keep_default_na=False)
+    quote = table.loc[7, "quote"]
+    table.loc[7, "quote"] = quote[:-1] + ("X" if quote[-1] != "X" else "Y")
+    changed = tmp_path / "claims.csv"
+    table.to_csv(changed, index=False)
+    with pytest.raises(ClaimsError, match=rf"claim {table.loc[7, 'claim_id']}: "):
+        load_claims(changed, corpus=corpus, codebook=codebook)

@@ -1,0 +1,73 @@
+"""Reader-facing tables: labels, tallies and dose rows computed from small hand-made claims."""
+
+import numpy as np
+import pandas as pd
+
+from kratom_claims.summaries import (
+    claim_rows,
+    dose_figures,
+    dosing_statements,
+    labelled_stance_matrix,
+    short_ids,
+    stance_tally,
+)
+
+IDS = ["000_aaaa", "001_bbbb", "002_cccc"]
+
+
+def claims_table():
+    rows = [
+        ("000-001", "000_aaaa", "condition", "chronic_pain", "asserted", False, np.nan, np.nan),
+        ("000-002", "000_aaaa", "dosage", "dose_range", "asserted", False, 2.0, 4.0),
+        ("001-001", "001_bbbb", "condition", "chronic_pain", "asserted", True, np.nan, np.nan),
+        ("001-002", "001_bbbb", "condition", "anxiety", "denied", False, np.nan, np.nan),
+        ("001-003", "001_bbbb", "side_effect", "nausea", "asserted", True, np.nan, np.nan),
+    ]
+    table = pd.DataFrame(rows, columns=["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"])
+    table["quote"] = "q " + table["claim_id"]
+    table["note"] = ""
+    return table
+
+
+def test_short_ids_keep_the_leading_number():
+    assert short_ids(IDS) == {"000_aaaa": "000", "001_bbbb": "001", "002_cccc": "002"}
+
+
+def test_labelled_stance_matrix_uses_labels_and_keeps_an_article_without_claims(tiny_codebook):
+    matrix = labelled_stance_matrix(claims_table(), tiny_codebook, "condition", IDS)
+    assert list(matrix.columns) == ["000", "001", "002"]
+    assert matrix.loc["Chronic pain"].tolist() == ["asserted", "hedged", ""]
+    assert matrix.loc["Anxiety"].tolist() == ["", "denied", ""]
+
+
+def test_stance_tally_counts_articles_per_stance(tiny_codebook):
+    tally = stance_tally(labelled_stance_matrix(claims_table(), tiny_codebook, "condition", IDS))
+    assert tally.loc["Chronic pain"].to_dict() == {"asserted": 1, "hedged": 1, "denied": 0, "asserted + denied": 0, "sources": 2}
+    assert tally.loc["Anxiety", "denied"] == 1
+
+
+def test_claim_rows_show_labels_and_readable_hedges(tiny_codebook):
+    rows = claim_rows(claims_table(), tiny_codebook, ["side_effect"])
+    assert rows.to_dict("index") == {
+        "001-003": {"article": "001", "category": "side_effect", "term": "Nausea", "stance": "asserted", "hedged": "yes", "quote": "q 001-003", "note": ""}
+    }
+
+
+def test_dose_figures_keep_only_rows_with_grams(tiny_codebook):
+    doses = dose_figures(claims_table(), tiny_codebook)
+    assert doses.index.tolist() == ["000-002"]
+    assert doses.loc["000-002", ["label", "dose_low_g", "dose_high_g"]].tolist() == ["Dose range", 2.0, 4.0]
+
+
+
+def test_dosing_statements_keep_wordy_dosage_and_dosing_advice(tiny_codebook):
+    table = claims_table()
+    extra = pd.DataFrame(
+        [
+            ("001-004", "001_bbbb", "dosage", "dose_range", "asserted", False, np.nan, np.nan, "q", ""),
+            ("001-005", "001_bbbb", "advice", "consult_professional", "asserted", False, np.nan, np.nan, "q", ""),
+        ],
+        columns=table.columns,
+    )
+    rows = dosing_statements(pd.concat([table, extra], ignore_index=True), tiny_codebook)
+    assert rows.index.tolist() == ["001-004"]
