@@ -5,7 +5,7 @@ STAMP := $(VENV)/.installed
 JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: book test unit notebooks strict-build html-checks bench clean
+.PHONY: book test unit notebooks strict-build html-checks browser bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -17,10 +17,10 @@ book: $(STAMP)
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-test: unit notebooks strict-build html-checks
+test: unit notebooks strict-build html-checks browser
 
 unit: $(STAMP)
-	$(BIN)/pytest -n 2 tests --ignore=tests/built_html
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser
 
 notebooks: $(STAMP)
 	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks
@@ -31,6 +31,10 @@ strict-build: $(STAMP)
 
 html-checks: $(STAMP)
 	$(BIN)/pytest tests/built_html
+
+browser: $(STAMP)
+	bash scripts/ensure_browser.sh
+	$(BIN)/pytest tests/browser
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py

@@ -1,0 +1,31 @@
+"""Give a hidden notebook cell's toggle the name a reader sees on it.
+
+myst-nb 1.4 labels the <summary> of every `hide-input`/`hide-output`/`hide-cell` cell
+"Toggle hidden content" while it shows "Show code cell output": a visible label that is not
+part of the accessible name fails WCAG 2.5.3 (Label in Name), and speech-input users cannot
+say what they see. Without the aria-label the name is the visible prompt itself.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from myst_nb.sphinx_ import HideCodeCellNode
+
+
+def visit_hidden_cell(self, node: HideCodeCellNode) -> None:
+    classes = " ".join(node["classes"])
+    self.body.append(f'<details class="admonition hide {classes}">\n<summary>\n')
+    self.body.append(f'<p class="collapsed admonition-title">{escape(node["prompt_show"])}</p>\n')
+    self.body.append(f'<p class="expanded admonition-title">{escape(node["prompt_hide"])}</p>\n')
+    self.body.append("</summary>\n")
+
+
+def depart_hidden_cell(self, node: HideCodeCellNode) -> None:
+    self.body.append("</details>\n")
+
+
+def setup(app):
+    app.setup_extension("myst_nb")
+    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_hidden_cell))
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
