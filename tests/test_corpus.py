@@ -1,31 +1,12 @@
 """The corpus loader accepts a valid corpus and refuses each kind of bad input with a clear error."""
 
-import hashlib
 import re
 
 import pytest
-import yaml
+from tiny_data import write_corpus
 
 from kratom_claims.corpus import describe_corpus, load_corpus
 from kratom_claims.errors import CorpusError
-from kratom_claims.text import count_words, remove_residue
-
-HEADER = "article_id,title,published_on,words,sha256,residue_note\n"
-
-
-def write_corpus(data_dir, articles, residue=None):
-    """Write articles {id: bytes}, residue {id: [pieces]} and a matching articles.csv; return the folder."""
-    residue = residue or {}
-    (data_dir / "articles").mkdir(parents=True)
-    rows = []
-    for article_id, raw in articles.items():
-        (data_dir / "articles" / f"{article_id}.txt").write_bytes(raw)
-        words = count_words(remove_residue(raw.decode("utf-8", errors="replace"), residue.get(article_id, [])))
-        rows.append(f"{article_id},Title {article_id},Not shown,{words},{hashlib.sha256(raw).hexdigest()},none\n")
-    (data_dir / "articles.csv").write_text(HEADER + "".join(rows), encoding="utf-8")
-    if residue:
-        (data_dir / "residue.yml").write_text(yaml.safe_dump(residue), encoding="utf-8")
-    return data_dir
 
 
 @pytest.fixture
