@@ -114,7 +114,8 @@ def assert_opens_on_click(dropdown: Locator) -> None:
     else:
         content = dropdown.locator(":scope > :not(.admonition-title)").first
         expect(content).to_be_hidden()
-        dropdown.locator(":scope > .admonition-title").click()
+        # The title of a solution links to its exercise, so the toggle is its button, not its text.
+        dropdown.locator(":scope > .admonition-title button.toggle-button").click()
     expect(content).to_be_visible()
 
 
