@@ -1,0 +1,204 @@
+"""Score the automatic extractor against the curated claims, and list where they part.
+
+The curated table is the reference. A machine row counts as found when the curated table has a
+row for the same (article_id, category, term); several rows for one key count once, so a term
+quoted twice is not rewarded twice. Stance is compared only on keys both tables have.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from bisect import bisect_right
+
+import pandas as pd
+
+from .codebook import CATEGORIES, Codebook
+from .extract import mentions_other_drug, search_copy
+from .text import split_sentences
+
+KEY = ["article_id", "category", "term"]
+SCORE_COLUMNS = ["curated", "machine", "matched", "precision", "recall", "f1"]
+ERROR_COLUMNS = ["kind", "article_id", "category", "term", "machine_stance", "curated_stance", "sentence", "why"]
+
+
+def _keys(table: pd.DataFrame) -> pd.DataFrame:
+    return table[KEY].drop_duplicates().reset_index(drop=True)
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else math.nan
+
+
+def _f1(precision: float, recall: float) -> float:
+    if math.isnan(precision) or math.isnan(recall):
+        return math.nan
+    total = precision + recall
+    return 2 * precision * recall / total if total else 0.0
+
+
+def _score_row(curated: int, machine: int, matched: int) -> dict:
+    precision, recall = _ratio(matched, machine), _ratio(matched, curated)
+    return {"curated": curated, "machine": machine, "matched": matched,
+            "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+
+
+def scores_by_category(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """Precision, recall and F1 per category (all six, in codebook order) and overall (pooled).
+
+    precision = matched / machine keys, recall = matched / curated keys; NaN where a count is 0.
+    """
+    machine_keys, curated_keys = _keys(machine), _keys(curated)
+    matched = machine_keys.merge(curated_keys, on=KEY)
+    rows = {}
+    for category in CATEGORIES:
+        rows[category] = _score_row(
+            int((curated_keys["category"] == category).sum()),
+            int((machine_keys["category"] == category).sum()),
+            int((matched["category"] == category).sum()),
+        )
+    rows["overall"] = _score_row(len(curated_keys), len(machine_keys), len(matched))
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=SCORE_COLUMNS)
+    table.index.name = "category"
+    return table.astype({"curated": "int64", "machine": "int64", "matched": "int64"})
+
+
+def cohen_kappa(first: list, second: list) -> float:
+    """Agreement between two labellings beyond what their label frequencies give by chance.
+
+    NaN when chance agreement is already certain (both used one and the same label throughout).
+    """
+    if len(first) != len(second):
+        raise ValueError(f"labellings differ in length: {len(first)} and {len(second)}")
+    if not first:
+        return math.nan
+    count = len(first)
+    observed = sum(a == b for a, b in zip(first, second)) / count
+    labels = set(first) | set(second)
+    chance = sum((first.count(label) / count) * (second.count(label) / count) for label in labels)
+    if chance == 1:
+        return math.nan
+    return (observed - chance) / (1 - chance)
+
+
+def _stances(table: pd.DataFrame) -> dict[tuple, list[str]]:
+    found: dict[tuple, list[str]] = {}
+    for article_id, category, term, stance in table[[*KEY, "stance"]].itertuples(index=False):
+        found.setdefault((article_id, category, term), []).append(stance)
+    return found
+
+
+def stance_pairs(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """One (machine, curated) stance pair per matched key.
+
+    When a key has several rows, a stance both tables give counts as agreement; otherwise the
+    first row of each table speaks for the key.
+    """
+    machine_stances, curated_stances = _stances(machine), _stances(curated)
+    rows = []
+    for key, theirs in curated_stances.items():
+        ours = machine_stances.get(key)
+        if ours is None:
+            continue
+        shared = [s for s in theirs if s in ours]
+        pair = (shared[0], shared[0]) if shared else (ours[0], theirs[0])
+        rows.append({**dict(zip(KEY, key)), "machine_stance": pair[0], "curated_stance": pair[1]})
+    return pd.DataFrame(rows, columns=[*KEY, "machine_stance", "curated_stance"])
+
+
+def stance_agreement(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
+    """On matched keys: how many, the share with the same stance, and Cohen's kappa."""
+    pairs = stance_pairs(machine, curated)
+    ours, theirs = list(pairs["machine_stance"]), list(pairs["curated_stance"])
+    agree = sum(a == b for a, b in zip(ours, theirs))
+    return pd.Series(
+        {"matched": len(pairs), "agree": agree, "agreement": _ratio(agree, len(pairs)), "kappa": cohen_kappa(ours, theirs)},
+        dtype="float64",
+    )
+
+
+def _sentence_at(text: str | None, start: int, fallback: str) -> str:
+    """The sentence of the article around an offset, or the row's own quote when unknown."""
+    if not text:
+        return fallback
+    sentences = split_sentences(text)
+    index = bisect_right([s.start for s in sentences], start) - 1
+    if index >= 0 and start < sentences[index].end:
+        return sentences[index].text
+    return fallback
+
+
+def _forms_of(codebook: Codebook, category: str, term: str) -> list[str]:
+    forms = codebook.surface_forms()
+    chosen = forms[(forms["category"] == category) & (forms["term"] == term)]
+    return list(chosen["form"])
+
+
+def _has_form(sentence: str, forms: list[str]) -> bool:
+    lowered = search_copy(sentence)
+    return any(re.search(rf"(?<!\w){re.escape(search_copy(form))}(?!\w)", lowered) for form in forms)
+
+
+def _other_categories(table: pd.DataFrame, article_id: str, category: str, term: str) -> list[str]:
+    same = table[(table["article_id"] == article_id) & (table["term"] == term) & (table["category"] != category)]
+    return list(dict.fromkeys(same["category"]))
+
+
+def _why_missed(row, sentence: str, machine: pd.DataFrame, codebook: Codebook | None) -> str:
+    elsewhere = _other_categories(machine, row.article_id, row.category, row.term)
+    if elsewhere:
+        return f"found as {elsewhere[0]}: category chosen from the wrong cue"
+    if codebook is not None and not _has_form(sentence, _forms_of(codebook, row.category, row.term)):
+        return "term not in codebook synonyms"
+    if mentions_other_drug(sentence):
+        return "dropped as a claim about another drug"
+    return "term found but dropped (subject or dose rule)"
+
+
+def _why_false_alarm(row, sentence: str, curated: pd.DataFrame) -> str:
+    elsewhere = _other_categories(curated, row.article_id, row.category, row.term)
+    if elsewhere:
+        return f"curated as {elsewhere[0]}: category chosen from the wrong cue"
+    if mentions_other_drug(sentence):
+        return "claim about another drug"
+    if not sentence.rstrip().endswith((".", "!", "?")):
+        return "heading or list label, not a claim"
+    return "mention that the curator did not code as a claim"
+
+
+def _why_stance(machine_stance: str) -> str:
+    if machine_stance == "denied":
+        return "negation read too widely (cue does not govern the term)"
+    return "stance cue missed"
+
+
+def error_table(
+    machine: pd.DataFrame, curated: pd.DataFrame, texts: dict[str, str], codebook: Codebook | None = None
+) -> pd.DataFrame:
+    """Misses, false alarms and stance disagreements, each with its sentence and a guess at why.
+
+    The guess is a lead for a person reading the table, not a diagnosis; give the codebook to
+    let it tell a missing synonym from a rule that dropped a found term.
+    """
+    machine_keys, curated_keys = _keys(machine), _keys(curated)
+    first_machine = machine.drop_duplicates(KEY)
+    first_curated = curated.drop_duplicates(KEY)
+    rows = []
+    missed = first_curated.merge(machine_keys, on=KEY, how="left", indicator=True)
+    for row in missed[missed["_merge"] == "left_only"].itertuples(index=False):
+        sentence = _sentence_at(texts.get(row.article_id), int(row.start), row.quote)
+        rows.append(["miss", row.article_id, row.category, row.term, "", row.stance, sentence,
+                     _why_missed(row, sentence, machine, codebook)])
+    extra = first_machine.merge(curated_keys, on=KEY, how="left", indicator=True)
+    for row in extra[extra["_merge"] == "left_only"].itertuples(index=False):
+        sentence = _sentence_at(texts.get(row.article_id), int(row.start), row.quote)
+        rows.append(["false alarm", row.article_id, row.category, row.term, row.stance, "", sentence,
+                     _why_false_alarm(row, sentence, curated)])
+    pairs = stance_pairs(machine, curated)
+    quotes = {tuple(k): (q, s) for *k, q, s in first_machine[[*KEY, "quote", "start"]].itertuples(index=False)}
+    for pair in pairs[pairs["machine_stance"] != pairs["curated_stance"]].itertuples(index=False):
+        quote, start = quotes[(pair.article_id, pair.category, pair.term)]
+        sentence = _sentence_at(texts.get(pair.article_id), int(start), quote)
+        rows.append(["stance", pair.article_id, pair.category, pair.term, pair.machine_stance, pair.curated_stance,
+                     sentence, _why_stance(pair.machine_stance)])
+    return pd.DataFrame(rows, columns=ERROR_COLUMNS)

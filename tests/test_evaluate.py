@@ -1,0 +1,147 @@
+"""Scores, stance agreement and the error table on small hand-made tables with known answers."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+import pytest
+import yaml
+
+from kratom_claims.codebook import load_codebook
+from kratom_claims.evaluate import ERROR_COLUMNS, cohen_kappa, error_table, scores_by_category, stance_agreement
+
+TEXTS = {
+    "a1": "Migraine relief\nKratom eases pain. It may cause constipation. Kratom does not cause nausea. Morphine can cause seizures.\n",
+    "a2": "Kratom eases pain for some. My lumbago faded with kratom. Borneo kratom is popular.\n",
+}
+
+
+def claim(article_id, category, term, stance, quote):
+    start = TEXTS[article_id].index(quote)
+    return {"article_id": article_id, "category": category, "term": term, "stance": stance, "hedged": False,
+            "quote": quote, "start": start, "end": start + len(quote)}
+
+
+@pytest.fixture
+def machine():
+    return pd.DataFrame([
+        claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
+        claim("a1", "condition", "migraine", "asserted", "Migraine relief"),
+        claim("a1", "side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+        claim("a1", "side_effect", "seizures", "asserted", "Morphine can cause seizures."),
+        claim("a2", "condition", "pain", "asserted", "Kratom eases pain for some."),
+        claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
+    ])
+
+
+@pytest.fixture
+def curated():
+    return pd.DataFrame([
+        claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
+        claim("a1", "condition", "pain", "asserted", "Kratom eases pain"),
+        claim("a1", "side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
+        claim("a1", "side_effect", "constipation", "asserted", "It may cause constipation."),
+        claim("a2", "condition", "pain", "denied", "Kratom eases pain for some."),
+        claim("a2", "condition", "back_pain", "asserted", "My lumbago faded with kratom."),
+        claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
+    ])
+
+
+@pytest.fixture
+def codebook(tmp_path):
+    def category(terms):
+        return {"label": "L", "definition": "D.", "terms": [
+            {"id": t, "label": t.replace("_", " "), "definition": "D.", "synonyms": s} for t, s in terms]}
+
+    document = {"categories": {
+        "condition": category([("pain", []), ("back_pain", []), ("migraine", []), ("anxiety", [])]),
+        "strain": category([("borneo", [])]),
+        "side_effect": category([("nausea", []), ("constipation", []), ("seizures", []), ("anxiety", [])]),
+        "dosage": category([]),
+        "mechanism": category([]),
+        "advice": category([]),
+    }}
+    path = tmp_path / "codebook.yml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    return load_codebook(path)
+
+
+def test_scores_per_category_and_overall(machine, curated):
+    scores = scores_by_category(machine, curated)
+    assert list(scores.index) == ["condition", "strain", "side_effect", "dosage", "mechanism", "advice", "overall"]
+    assert scores.loc["condition", ["curated", "machine", "matched"]].tolist() == [3, 3, 2]
+    assert scores.loc["condition", ["precision", "recall", "f1"]].tolist() == pytest.approx([2 / 3, 2 / 3, 2 / 3])
+    assert scores.loc["side_effect", ["precision", "recall", "f1"]].tolist() == [0.5, 0.5, 0.5]
+    assert scores.loc["strain", ["precision", "recall", "f1"]].tolist() == [1.0, 1.0, 1.0]
+    assert scores.loc["overall", ["curated", "machine", "matched"]].tolist() == [6, 6, 4]
+    assert scores.loc["overall", "recall"] == pytest.approx(4 / 6)
+
+
+def test_categories_without_rows_score_nan(machine, curated):
+    scores = scores_by_category(machine, curated)
+    assert scores.loc["dosage", ["curated", "machine", "matched"]].tolist() == [0, 0, 0]
+    assert all(math.isnan(v) for v in scores.loc["dosage", ["precision", "recall", "f1"]])
+
+
+def test_no_overlap_gives_zero_f1_not_nan(curated):
+    other = curated.assign(term="nothing_alike")
+    scores = scores_by_category(other, curated)
+    assert scores.loc["overall", ["precision", "recall", "f1"]].tolist() == [0.0, 0.0, 0.0]
+
+
+def test_stance_agreement_and_kappa_on_matched_rows(machine, curated):
+    result = stance_agreement(machine, curated)
+    assert result["matched"] == 4 and result["agree"] == 2
+    assert result["agreement"] == 0.5
+    # machine A D A A, curated A A D A: observed 0.5, chance 0.75*0.75 + 0.25*0.25 = 0.625
+    assert result["kappa"] == pytest.approx((0.5 - 0.625) / (1 - 0.625))
+
+
+def test_a_stance_both_tables_give_counts_as_agreement(machine, curated):
+    both = pd.concat([curated, curated.iloc[[2]].assign(stance="denied")], ignore_index=True)
+    assert stance_agreement(machine, both)["agree"] == 3
+
+
+def test_cohen_kappa_known_values():
+    first = list("AAADDDAD")
+    second = list("AADDDAAD")
+    assert cohen_kappa(first, second) == pytest.approx(0.5)
+    assert cohen_kappa(list("ADAD"), list("ADAD")) == 1.0
+    assert math.isnan(cohen_kappa(list("AAA"), list("AAA")))
+    assert math.isnan(cohen_kappa([], []))
+    with pytest.raises(ValueError, match="differ in length"):
+        cohen_kappa(["A"], ["A", "D"])
+
+
+def test_error_table_lists_misses_false_alarms_and_stance_disagreements(machine, curated, codebook):
+    errors = error_table(machine, curated, TEXTS, codebook)
+    assert list(errors.columns) == ERROR_COLUMNS
+    assert errors[["kind", "article_id", "term", "machine_stance", "curated_stance", "why"]].values.tolist() == [
+        ["miss", "a1", "constipation", "", "asserted", "term found but dropped (subject or dose rule)"],
+        ["miss", "a2", "back_pain", "", "asserted", "term not in codebook synonyms"],
+        ["false alarm", "a1", "migraine", "asserted", "", "heading or list label, not a claim"],
+        ["false alarm", "a1", "seizures", "asserted", "", "claim about another drug"],
+        ["stance", "a1", "nausea", "denied", "asserted", "negation read too widely (cue does not govern the term)"],
+        ["stance", "a2", "pain", "asserted", "denied", "stance cue missed"],
+    ]
+    assert errors.loc[1, "sentence"] == "My lumbago faded with kratom."
+
+
+def test_error_table_names_a_category_mix_up(codebook):
+    text = {"a1": "Kratom may ease anxiety."}
+    quote = "Kratom may ease anxiety."
+    row = {"article_id": "a1", "term": "anxiety", "stance": "asserted", "hedged": True, "quote": quote, "start": 0, "end": len(quote)}
+    machine = pd.DataFrame([{**row, "category": "side_effect"}])
+    curated = pd.DataFrame([{**row, "category": "condition"}])
+    errors = error_table(machine, curated, text, codebook)
+    assert errors[["kind", "category", "why"]].values.tolist() == [
+        ["miss", "condition", "found as side_effect: category chosen from the wrong cue"],
+        ["false alarm", "side_effect", "curated as condition: category chosen from the wrong cue"],
+    ]
+
+
+def test_error_table_without_codebook_or_text_uses_the_quote(curated):
+    errors = error_table(curated.iloc[:0], curated, {})
+    assert list(errors["kind"]) == ["miss"] * 6
+    assert errors.loc[0, "sentence"] == "Kratom eases pain."
