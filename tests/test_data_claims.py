@@ -61,3 +61,12 @@ def test_changing_one_character_of_a_quote_fails_naming_the_claim(tmp_path, corp
     table.to_csv(changed, index=False)
     with pytest.raises(ClaimsError, match=rf"claim {table.loc[7, 'claim_id']}: "):
         load_claims(changed, corpus=corpus, codebook=codebook)
+
+
+def test_unseen_evaluation_articles_and_their_hand_coding_hold_together(codebook):
+    from kratom_claims.paths import DATA_DIR
+
+    unseen = load_corpus(DATA_DIR / "evaluation")
+    claims = load_claims(DATA_DIR / "evaluation" / "claims.csv", corpus=unseen, codebook=codebook)
+    assert set(claims["article_id"]) == set(unseen.ids)
+    assert not set(unseen.ids) & set(load_corpus().ids)
