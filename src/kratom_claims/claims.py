@@ -17,6 +17,7 @@ import pandas as pd
 
 from .codebook import CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
+from .csvfile import read_text_csv
 from .errors import ClaimsError
 from .paths import CLAIMS_CSV
 
@@ -166,12 +167,7 @@ def validate_claims(table: pd.DataFrame, corpus: Corpus, codebook: Codebook, sou
 def load_claims(path: Path | str = CLAIMS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
     """The claims at ``path``, checked against the corpus and codebook (the project's own by default)."""
     path = Path(path)
-    if not path.is_file():
-        raise ClaimsError(path, "claims file is missing")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise ClaimsError(path, f"claims are not a readable UTF-8 CSV ({err})") from None
+    table = read_text_csv(path, ClaimsError, "claims")
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook
     return validate_claims(table, corpus, codebook, path)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
+from .csvfile import read_text_csv
 from .errors import CorpusError
 from .paths import DATA_DIR
 from .text import count_words, headings, remove_residue, split_sentences
@@ -55,12 +56,7 @@ def read_article(path: Path) -> str:
 
 
 def read_metadata(path: Path) -> pd.DataFrame:
-    if not path.is_file():
-        raise CorpusError(path, "metadata file is missing")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise CorpusError(path, f"metadata is not a readable UTF-8 CSV ({err})") from None
+    table = read_text_csv(path, CorpusError, "metadata")
     missing = [c for c in METADATA_COLUMNS if c not in table.columns]
     if missing:
         raise CorpusError(path, f"metadata lacks column(s) {', '.join(missing)}")

@@ -18,6 +18,7 @@ from matplotlib.patches import Patch
 
 from .charts import LABEL_SIZE, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
 from .codebook import Codebook, load_codebook
+from .csvfile import read_text_csv
 from .errors import DataError
 from .paths import DATA_DIR, PROJECT_ROOT
 
@@ -150,12 +151,7 @@ def load_evidence(
 ) -> pd.DataFrame:
     """The evidence rows at ``path``, each term in the codebook and each source in the bibliography."""
     path = Path(path)
-    if not path.is_file():
-        raise EvidenceError(path, "evidence file is missing")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise EvidenceError(path, f"evidence is not a readable UTF-8 CSV ({err})") from None
+    table = read_text_csv(path, EvidenceError, "evidence")
     codebook = load_codebook() if codebook is None else codebook
     return validate_evidence(table, codebook, bib_keys(bib_path), path)
 

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 
 from .charts import LABEL_SIZE, SERIES_COLOURS, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
 from .corpus import Corpus
+from .csvfile import read_text_csv
 from .errors import DataError
 from .evidence import is_benchmark
 from .paths import DATA_DIR
@@ -65,12 +66,7 @@ class QualityError(DataError):
 
 
 def _read(path: Path, columns: list[str], what: str) -> pd.DataFrame:
-    if not path.is_file():
-        raise QualityError(path, f"{what} file is missing")
-    try:
-        table = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as err:
-        raise QualityError(path, f"{what} is not a readable UTF-8 CSV ({err})") from None
+    table = read_text_csv(path, QualityError, what)
     if list(table.columns) != columns:
         raise QualityError(path, f"columns are {','.join(map(str, table.columns))}; expected {','.join(columns)}")
     return table
