@@ -71,3 +71,12 @@ def test_dosing_statements_keep_wordy_dosage_and_dosing_advice(tiny_codebook):
     )
     rows = dosing_statements(pd.concat([table, extra], ignore_index=True), tiny_codebook)
     assert rows.index.tolist() == ["001-004"]
+
+
+def test_key_labels_name_the_category_and_the_term_label(tiny_codebook):
+    from kratom_claims.summaries import key_labels
+
+    assert key_labels(["condition:chronic_pain", "side_effect:nausea"], tiny_codebook) == [
+        "condition: Chronic pain",
+        "side effect: Nausea",
+    ]

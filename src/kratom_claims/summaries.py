@@ -76,3 +76,12 @@ def dosing_statements(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     wordy = (claims["category"] == "dosage") & claims["dose_low_g"].isna()
     advice = (claims["category"] == "advice") & claims["term"].isin(DOSING_ADVICE)
     return claim_rows(claims[wordy | advice], codebook, ["dosage", "advice"])
+
+
+def key_labels(keys: Iterable[str], codebook: Codebook) -> list[str]:
+    """Claim keys ``category:term`` as readers see them: 'side effect: Nausea'."""
+    labels = []
+    for key in keys:
+        category, term = key.split(":", 1)
+        labels.append(f"{category.replace('_', ' ')}: {codebook.term_label(category, term)}")
+    return labels
