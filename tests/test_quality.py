@@ -33,6 +33,7 @@ from kratom_claims.quality import (
     load_discern,
     load_discern_items,
     load_jama,
+    rated_articles,
     marketing_traces,
     readability,
     readability_chart,
@@ -161,10 +162,11 @@ def test_an_article_missing_an_item_is_refused(tmp_path):
         load_discern(path, IDS)
 
 
-def test_an_article_without_any_rating_is_refused(tmp_path):
-    path = write_csv(tmp_path / "discern.csv", discern_rows(), DISCERN_COLUMNS)
-    with pytest.raises(QualityError, match="article 002_cccc has no score for item"):
-        load_discern(path, [*IDS, "002_cccc"])
+def test_an_article_without_any_rating_loads_as_not_rated_yet(tmp_path):
+    discern = load_discern(write_csv(tmp_path / "discern.csv", discern_rows(), DISCERN_COLUMNS), [*IDS, "002_cccc"])
+    jama = load_jama(write_csv(tmp_path / "jama.csv", jama_rows(), JAMA_COLUMNS), [*IDS, "002_cccc"])
+    assert "002_cccc" not in set(discern["article_id"])
+    assert rated_articles(discern, jama, [*IDS, "002_cccc"]) == IDS
 
 
 def test_discern_totals_sum_each_section(tmp_path):

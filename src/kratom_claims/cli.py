@@ -1,4 +1,4 @@
-"""Command line for the claims toolkit: ``python -m kratom_claims extract ...``.
+"""Command line for the claims toolkit: ``python -m kratom_claims extract|add|accept|locate ...``.
 
 Bad input ends the command with one line on stderr naming the file and the problem, and exit
 status 2, before any output file is touched: a half-written claims table would be read later as
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 from pathlib import Path
 
@@ -16,10 +17,10 @@ import pandas as pd
 
 from .claims import CLAIM_COLUMNS, write_claims
 from .codebook import load_codebook
-from .corpus import read_article
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
-from .paths import CODEBOOK_YML
+from .intake import DEFAULT_PUBLISHED_ON, accept_review, add_article, locate_quote, read_article_file
+from .paths import CODEBOOK_YML, DATA_DIR
 
 BAD_INPUT = 2
 
@@ -29,6 +30,31 @@ example:
 
 Each article's id is its file name without the extension. The output has the columns of
 data/claims.csv; claim ids are numbered per article prefix and the note column is empty.
+"""
+
+ADD_EXAMPLE = """\
+example:
+  python -m kratom_claims add 005_my_article.txt --title "Kratom for back pain"
+
+The article id is the file name without .txt: letters, digits, '_' and '-', at least 4
+characters, starting with 3 letters or digits that no other article starts with (claim ids
+are those 3 characters and a number, such as 005-001). Nothing is written if any check fails.
+"""
+
+ACCEPT_EXAMPLE = """\
+example:
+  python -m kratom_claims accept review_005_my_article.csv
+
+Every row is checked (columns, article, codebook term, stance, hedged, quote at start:end)
+before data/claims.csv is rewritten; an article that already has claims there is refused.
+"""
+
+LOCATE_EXAMPLE = """\
+example:
+  python -m kratom_claims locate 005_my_article "eases back pain"
+
+Prints one line 'start S end E' for each place the words occur, so that
+text[S:E] is exactly the quote; use these numbers in the start and end columns.
 """
 
 
@@ -46,8 +72,11 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python -m kratom_claims",
-        description="Tools for the kratom-claims book: propose claim rows from article text.",
-        epilog="example:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n\n"
+        description="Tools for the kratom-claims book: propose claim rows from article text, "
+        "and add a new article with its reviewed claims.",
+        epilog="examples:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n"
+        "  python -m kratom_claims add 005_my_article.txt --title \"Kratom for back pain\"\n"
+        "  python -m kratom_claims accept review_005_my_article.csv\n\n"
         "Run 'python -m kratom_claims COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -65,7 +94,58 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--codebook", type=Path, default=CODEBOOK_YML, metavar="PATH",
                          help=f"codebook YAML (default: {CODEBOOK_YML})")
     extract.set_defaults(run=run_extract)
+    _add_intake_commands(commands)
     return parser
+
+
+def _data_dir_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--data-dir", type=Path, default=DATA_DIR, metavar="DIR",
+                         help=f"the data folder to change (default: {DATA_DIR})")
+
+
+def _add_intake_commands(commands) -> None:
+    add = commands.add_parser(
+        "add",
+        help="add a new article to the data folder and write its proposed claims for review",
+        description="Copy a plain-text article into DIR/articles, add its row to DIR/articles.csv "
+        "(checksum and word count included), and write the claims the extractor proposes to a "
+        "review file, for a person to check before 'accept'.",
+        epilog=ADD_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("article", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article file")
+    add.add_argument("--title", required=True, help="the article's title, or a description ending in '(untitled)'")
+    add.add_argument("--published-on", default=DEFAULT_PUBLISHED_ON, metavar="TEXT",
+                     help=f"what the text shows of where it was published (default: {DEFAULT_PUBLISHED_ON!r})")
+    add.add_argument("--review", type=Path, metavar="REVIEW.csv",
+                     help="where to write the proposed claims (default: review_<article id>.csv in the current folder)")
+    _data_dir_option(add)
+    add.set_defaults(run=run_add)
+
+    accept = commands.add_parser(
+        "accept",
+        help="check a reviewed claims file and append its rows to the claim table",
+        description="Check every row of a reviewed claims file against the corpus and the codebook "
+        "of DIR, and append the rows to DIR/claims.csv.",
+        epilog=ACCEPT_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    accept.add_argument("review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv")
+    _data_dir_option(accept)
+    accept.set_defaults(run=run_accept)
+
+    locate = commands.add_parser(
+        "locate",
+        help="print the start and end offsets of a quote in an article",
+        description="Find the exact words of a quote in an article file of DIR/articles and print "
+        "their character offsets, as the start and end columns of a claim row need them.",
+        epilog=LOCATE_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    locate.add_argument("article_id", metavar="ARTICLE_ID", help="the article's file name without .txt")
+    locate.add_argument("quote", metavar="QUOTE", help="the exact words, in quotation marks on the command line")
+    _data_dir_option(locate)
+    locate.set_defaults(run=run_locate)
 
 
 def _check_output(path: Path) -> None:
@@ -76,19 +156,6 @@ def _check_output(path: Path) -> None:
         raise DataError(path, f"cannot write the output: folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DataError(path, f"cannot write the output: folder {folder} is not writable")
-
-
-def read_article_file(path: Path) -> str:
-    """An article's text, refusing folders and binary files as well as what read_article refuses."""
-    if path.is_dir():
-        raise CorpusError(path, "is a folder, not an article file")
-    try:
-        text = read_article(path)
-    except OSError as err:
-        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
-    if "\x00" in text:
-        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
-    return text
 
 
 def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
@@ -119,6 +186,40 @@ def run_extract(args: argparse.Namespace) -> int:
     except OSError as err:
         raise DataError(args.out, f"cannot write the output ({err.strerror or err})") from None
     print(f"wrote {len(table)} claims from {len(texts)} article(s) to {args.out}")
+    return 0
+
+
+def _data_dir_words(data_dir: Path) -> str:
+    """The --data-dir part of a suggested command: nothing for the project's own data folder."""
+    return "" if data_dir == DATA_DIR else f" --data-dir {shlex.quote(str(data_dir))}"
+
+
+def run_add(args: argparse.Namespace) -> int:
+    added = add_article(args.article, args.title, args.published_on, args.review, args.data_dir)
+    print(f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
+          f"row appended to {added.metadata_path}")
+    print(f"wrote {added.proposed} machine-proposed claim(s) to {added.review_path}")
+    print(f"next: check every row of {added.review_path} (is it a claim; term, stance, hedged; the quote "
+          "and its start and end), delete false alarms and add missed claims; then run")
+    print(f"  python -m kratom_claims accept {shlex.quote(str(added.review_path))}{_data_dir_words(args.data_dir)}")
+    return 0
+
+
+def run_accept(args: argparse.Namespace) -> int:
+    accepted = accept_review(args.review, args.data_dir)
+    print(f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
+          f"(now {accepted.total} claims)")
+    print("next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
+          ".venv/bin/jupyter-execute --inplace notebooks/*.ipynb")
+    return 0
+
+
+def run_locate(args: argparse.Namespace) -> int:
+    places = locate_quote(args.article_id, args.quote, args.data_dir)
+    for start, end in places:
+        print(f"start {start} end {end}")
+    if len(places) > 1:
+        print(f"the words occur {len(places)} times; use the place where the claim is made")
     return 0
 
 

@@ -97,7 +97,10 @@ def load_discern_items(path: Path | str = DISCERN_ITEMS_CSV) -> pd.DataFrame:
 
 
 def load_discern(path: Path | str = DISCERN_CSV, article_ids: Iterable[str] = ()) -> pd.DataFrame:
-    """DISCERN scores, one row per article and item: every article rated on all 16 items, 1 to 5."""
+    """DISCERN scores, one row per article and item, 1 to 5: an article rated at all is rated on all 16 items.
+
+    An article with no rows is not rated yet (a newly added one); the chapter lists it as such.
+    """
     path, ids = Path(path), list(article_ids)
     table = _read(path, DISCERN_COLUMNS, "DISCERN ratings")
     seen: dict[tuple[str, int], int] = {}
@@ -117,7 +120,7 @@ def load_discern(path: Path | str = DISCERN_CSV, article_ids: Iterable[str] = ()
         if key in seen:
             raise QualityError(path, f"{where}: this article and item are rated twice (rows {seen[key]} and {line})")
         seen[key] = line
-    for article_id in ids:
+    for article_id in {article_id for article_id, _ in seen}:
         missing = [i for i in ITEMS if (article_id, i) not in seen]
         if missing:
             raise QualityError(path, f"article {article_id} has no score for item(s) {', '.join(map(str, missing))}")
@@ -186,7 +189,7 @@ def discern_benchmarks(evidence: pd.DataFrame) -> pd.DataFrame:
 
 
 def load_jama(path: Path | str = JAMA_CSV, article_ids: Iterable[str] = ()) -> pd.DataFrame:
-    """JAMA benchmark judgements: each article judged once on each of the four criteria."""
+    """JAMA benchmark judgements: an article judged at all is judged once on each of the four criteria."""
     path, ids = Path(path), list(article_ids)
     table = _read(path, JAMA_COLUMNS, "JAMA ratings")
     seen: set[tuple[str, str]] = set()
@@ -203,11 +206,17 @@ def load_jama(path: Path | str = JAMA_CSV, article_ids: Iterable[str] = ()) -> p
         if (row["article_id"], row["criterion"]) in seen:
             raise QualityError(path, f"{where}: this article and criterion are judged twice")
         seen.add((row["article_id"], row["criterion"]))
-    for article_id in ids:
+    for article_id in {article_id for article_id, _ in seen}:
         missing = [c for c in JAMA_CRITERIA if (article_id, c) not in seen]
         if missing:
             raise QualityError(path, f"article {article_id} is not judged on {', '.join(missing)}")
     return table.assign(met=table["met"].map(BOOLEANS).astype(bool))
+
+
+def rated_articles(discern: pd.DataFrame, jama: pd.DataFrame, article_ids: Iterable[str]) -> list[str]:
+    """The articles, in corpus order, that have both DISCERN and JAMA ratings."""
+    rated = set(discern["article_id"]) & set(jama["article_id"])
+    return [article_id for article_id in article_ids if article_id in rated]
 
 
 def jama_table(jama: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:

@@ -1,0 +1,413 @@
+"""Bring a new article into the data folder, and then its reviewed claims, all or nothing.
+
+Adding an article touches three files (the article, articles.csv, a review file) and accepting
+its claims rewrites claims.csv. A run that stopped half-way would leave a corpus that no longer
+loads, or claims without their article, so every check and every computation happens first,
+new contents are written to temporary files beside their targets, and only then are they
+swapped in with os.replace; any failure puts back what was there before.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import os
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .claims import CLAIM_COLUMNS, as_text, load_claims, validate_claims, write_claims
+from .codebook import load_codebook
+from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
+from .errors import ClaimsError, CorpusError, DataError
+from .extract import ClaimExtractor
+from .paths import DATA_DIR
+from .text import count_words
+
+DEFAULT_PUBLISHED_ON = "Not shown in the text"
+NEW_RESIDUE_NOTE = "Not reviewed yet"
+MACHINE_NOTE = "machine-proposed: check stance, hedge and quote"
+ARTICLE_SUFFIX = ".txt"
+PREFIX_LENGTH = 3
+ID_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
+ID_START = re.compile(r"[A-Za-z0-9]{3}")
+# Characters a person may type differently from the page: straight or curly quotes, dashes.
+LOOSE_CHARACTERS = {
+    **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
+    **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
+    **dict.fromkeys("-\u2010\u2011\u2013\u2014", "[-\u2010\u2011\u2013\u2014]"),
+}
+
+
+def read_article_file(path: Path) -> str:
+    """An article's text, refusing folders and binary files as well as what read_article refuses."""
+    if path.is_dir():
+        raise CorpusError(path, "is a folder, not an article file")
+    try:
+        text = read_article(path)
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
+    if "\x00" in text:
+        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
+    return text
+
+
+def claim_prefix(article_id: str) -> str:
+    """The part of an article id that starts each of its claim ids (``005`` in ``005-001``)."""
+    return article_id[:PREFIX_LENGTH]
+
+
+def check_article_id(path: Path) -> str:
+    """The article id a file would get (its name without .txt), if claim ids can be built from it."""
+    if path.suffix != ARTICLE_SUFFIX:
+        raise CorpusError(path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id")
+    article_id = path.stem
+    if not ID_CHARACTERS.fullmatch(article_id):
+        raise CorpusError(path, f"article id {article_id!r} (the file name without .txt) may contain only letters, digits, '_' and '-'; rename the file")
+    if len(article_id) <= PREFIX_LENGTH:
+        raise CorpusError(
+            path,
+            f"article id {article_id!r} is too short: it needs at least {PREFIX_LENGTH + 1} characters, "
+            f"because its first {PREFIX_LENGTH} start every claim id ({claim_prefix(article_id)}-001, ...) and the rest tell articles apart; rename the file",
+        )
+    if not ID_START.match(article_id):
+        raise CorpusError(
+            path,
+            f"article id {article_id!r} must begin with {PREFIX_LENGTH} letters or digits: they start every claim id "
+            f"and name the article in the book's tables; rename the file",
+        )
+    return article_id
+
+
+def free_prefix(article_ids) -> str:
+    """The lowest three-digit prefix no article uses yet, to suggest in a message."""
+    used = {claim_prefix(a).lower() for a in article_ids}
+    return next(f"{n:03d}" for n in range(1000) if f"{n:03d}" not in used)
+
+
+def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, data_dir: Path) -> None:
+    """Refuse an id the data folder already has, or one whose claim ids would clash with another's."""
+    metadata_path = data_dir / "articles.csv"
+    if article_id in set(metadata["article_id"]):
+        raise CorpusError(path, f"article id {article_id!r} is already in {metadata_path}; an article can be added only once")
+    target = data_dir / "articles" / path.name
+    if target.exists() and target.resolve() == path.resolve():
+        raise CorpusError(path, f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)")
+    if target.exists():
+        raise CorpusError(path, f"{target} already exists (though {metadata_path} does not list it); remove it or rename your file")
+    prefix = claim_prefix(article_id)
+    for other in metadata["article_id"]:
+        if claim_prefix(other).lower() == prefix.lower():
+            raise CorpusError(
+                path,
+                f"article id {article_id!r} starts with {prefix!r}, like article {other!r} in {metadata_path}; "
+                f"claim ids are those first {PREFIX_LENGTH} characters and a number ({claim_prefix(other)}-001), so the two "
+                f"articles' claims could not be told apart; rename the file to start differently, "
+                f"e.g. {free_prefix(metadata['article_id'])}_{article_id}.txt",
+            )
+
+
+def _one_line_text(path: Path, option: str, value: str) -> str:
+    value = value.strip()
+    if not value or "\n" in value or "\r" in value or "\x00" in value:
+        raise CorpusError(path, f"{option} must be one line of text, not empty; got {value!r}")
+    return value
+
+
+def check_review_path(path: Path) -> None:
+    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DataError(path, "the review file is a folder; give a file name such as review.csv")
+    if path.exists():
+        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
+    if not folder.is_dir():
+        raise DataError(path, f"cannot write the review file: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataError(path, f"cannot write the review file: folder {folder} is not writable")
+
+
+def metadata_line(row: dict, line_end: str) -> str:
+    """One articles.csv row, quoted as a CSV writer quotes (only where a comma or quote needs it)."""
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator=line_end).writerow([row[c] for c in METADATA_COLUMNS])
+    return buffer.getvalue()
+
+
+def appended_metadata(original: bytes, row: dict) -> bytes:
+    """articles.csv with one more row, every earlier byte kept, in the file's own line ending."""
+    text = original.decode("utf-8")
+    line_end = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
+    if not text.endswith("\n"):
+        text += line_end
+    return (text + metadata_line(row, line_end)).encode("utf-8")
+
+
+def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd.DataFrame:
+    """The extractor's rows for one article in claims.csv shape, numbered and flagged for review."""
+    table = extractor.extract(text, article_id)
+    prefix = claim_prefix(article_id)
+    table["claim_id"] = [f"{prefix}-{n:03d}" for n in range(1, len(table) + 1)]
+    table["note"] = MACHINE_NOTE
+    return table[CLAIM_COLUMNS].reset_index(drop=True)
+
+
+def temp_beside(target: Path) -> Path:
+    """An empty temporary file in the target's folder, so that os.replace never crosses file systems."""
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(handle)
+    return Path(name)
+
+
+def replace_bytes(target: Path, data: bytes) -> None:
+    """Give ``target`` new contents in one step: readers see the old file or the new, never a part."""
+    temp = temp_beside(target)
+    try:
+        temp.write_bytes(data)
+        os.replace(temp, target)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+
+
+class StagedFiles:
+    """New contents for several files, written beside their targets first and swapped in together.
+
+    commit() replaces the targets one by one; if a replacement fails, or rollback() is called
+    later, every target gets back its earlier bytes (or disappears if it was new). Temporary
+    files not swapped in are removed when the ``with`` block ends.
+    """
+
+    def __init__(self):
+        self._staged: list[tuple[Path, Path]] = []
+        self._earlier: list[tuple[Path, bytes | None]] = []
+
+    def stage(self, target: Path, write: Callable[[Path], None]) -> None:
+        """Have ``write`` fill a temporary file that commit() will move onto ``target``."""
+        temp = temp_beside(target)
+        self._staged.append((target, temp))
+        write(temp)
+
+    def stage_bytes(self, target: Path, data: bytes) -> None:
+        self.stage(target, lambda temp: temp.write_bytes(data))
+
+    def commit(self) -> None:
+        try:
+            while self._staged:
+                target, temp = self._staged[0]
+                earlier = target.read_bytes() if target.exists() else None
+                os.replace(temp, target)
+                self._staged.pop(0)
+                self._earlier.append((target, earlier))
+        except BaseException:
+            self.rollback()
+            raise
+
+    def rollback(self) -> None:
+        """Put back every committed target and remove every temporary file not yet swapped in."""
+        self._discard()
+        while self._earlier:
+            target, earlier = self._earlier.pop()
+            if earlier is None:
+                target.unlink(missing_ok=True)
+            else:
+                replace_bytes(target, earlier)
+
+    def _discard(self) -> None:
+        for _, temp in self._staged:
+            temp.unlink(missing_ok=True)
+        self._staged.clear()
+
+    def __enter__(self) -> StagedFiles:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._discard()
+
+
+def write_error(err: OSError, fallback: Path) -> DataError:
+    """A failed write as one line naming the folder, once everything written has been put back."""
+    folder = Path(err.filename).parent if err.filename else fallback
+    return DataError(folder, f"cannot write there ({err.strerror or err}); nothing was changed")
+
+
+@dataclass(frozen=True)
+class AddedArticle:
+    """What add_article did, for the command to report."""
+
+    article_id: str
+    article_path: Path
+    metadata_path: Path
+    words: int
+    review_path: Path
+    proposed: int
+
+
+def add_article(
+    source: Path | str,
+    title: str,
+    published_on: str = DEFAULT_PUBLISHED_ON,
+    review_path: Path | str | None = None,
+    data_dir: Path | str = DATA_DIR,
+) -> AddedArticle:
+    """Copy an article into ``data_dir``, record it in articles.csv and write its proposed claims for review."""
+    source, data_dir = Path(source), Path(data_dir)
+    text = read_article_file(source)
+    article_id = check_article_id(source)
+    metadata_path = data_dir / "articles.csv"
+    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
+    title = _one_line_text(source, "--title", title)
+    published_on = _one_line_text(source, "--published-on", published_on)
+    review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
+    check_review_path(review_path)
+    corpus = load_corpus(data_dir)
+    codebook = load_codebook(data_dir / "codebook.yml")
+
+    raw = text.encode("utf-8")
+    row = {
+        "article_id": article_id,
+        "title": title,
+        "published_on": published_on,
+        "words": count_words(text),
+        "sha256": hashlib.sha256(raw).hexdigest(),
+        "residue_note": NEW_RESIDUE_NOTE,
+    }
+    metadata_bytes = appended_metadata(metadata_path.read_bytes(), row)
+    review = proposed_claims(text, article_id, ClaimExtractor(codebook))
+    grown = Corpus(
+        metadata=pd.concat([corpus.metadata, pd.DataFrame([row])], ignore_index=True),
+        texts={**corpus.texts, article_id: text},
+        residue={**corpus.residue, article_id: []},
+    )
+    validate_claims(review, grown, codebook, review_path)
+
+    target = data_dir / "articles" / source.name
+    try:
+        with StagedFiles() as staged:
+            staged.stage(review_path, lambda temp: write_claims(review, temp))
+            staged.stage_bytes(target, raw)
+            staged.stage_bytes(metadata_path, metadata_bytes)
+            staged.commit()
+            try:
+                load_corpus(data_dir)
+            except BaseException:
+                staged.rollback()
+                raise
+    except OSError as err:
+        raise write_error(err, data_dir) from None
+    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review))
+
+
+def _count_claims(count: int) -> str:
+    return f"{count} claim" if count == 1 else f"{count} claims"
+
+
+def read_review(path: Path) -> pd.DataFrame:
+    """A reviewed claims file as text cells; a spreadsheet's byte-order mark is allowed."""
+    if path.is_dir():
+        raise ClaimsError(path, "is a folder, not a review file")
+    if not path.is_file():
+        raise ClaimsError(path, "review file is missing")
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        raise ClaimsError(path, "is not a CSV file (it contains NUL bytes)")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
+    if not text.strip():
+        raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except pd.errors.ParserError as err:
+        raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
+    if table.empty:
+        raise ClaimsError(path, "has no claim rows; nothing to accept")
+    return table
+
+
+@dataclass(frozen=True)
+class AcceptedClaims:
+    """What accept_review did, for the command to report."""
+
+    claims_path: Path
+    added: int
+    total: int
+    article_ids: list[str]
+
+
+def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
+    """Append the reviewed claims of articles not yet coded to ``data_dir``/claims.csv, after every check."""
+    review_path, data_dir = Path(review_path), Path(data_dir)
+    claims_path = data_dir / "claims.csv"
+    table = read_review(review_path)
+    corpus = load_corpus(data_dir)
+    codebook = load_codebook(data_dir / "codebook.yml")
+    reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
+    existing_claims = load_claims(claims_path, corpus=corpus, codebook=codebook)
+    coded = existing_claims["article_id"].value_counts()
+    article_ids = list(dict.fromkeys(reviewed["article_id"]))
+    for article_id in article_ids:
+        if article_id in coded:
+            raise ClaimsError(
+                review_path,
+                f"article {article_id} already has {_count_claims(coded[article_id])} in {claims_path}; "
+                "remove them first, or use a different review",
+            )
+    taken = set(existing_claims["claim_id"])
+    for claim_id in reviewed["claim_id"]:
+        if claim_id in taken:
+            raise ClaimsError(review_path, f"claim {claim_id} is already in {claims_path}; give the row a new claim_id")
+    existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    combined = pd.concat([existing, reviewed], ignore_index=True)
+    try:
+        write_claims(combined, claims_path)
+    except OSError as err:
+        raise write_error(err, data_dir) from None
+    return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids)
+
+
+def _loose_pattern(quote: str) -> re.Pattern:
+    """The quote as a pattern that ignores case, runs of white space, and straight or curly quotes and dashes."""
+    parts = []
+    for piece in re.split(r"(\s+)", quote.strip()):
+        if piece.isspace():
+            parts.append(r"\s+")
+        else:
+            parts.extend(LOOSE_CHARACTERS.get(c, re.escape(c)) for c in piece)
+    return re.compile("".join(parts), re.IGNORECASE)
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Every (start, end) where ``text[start:end] == quote``, overlapping places included."""
+    places, at = [], text.find(quote)
+    while at >= 0:
+        places.append((at, at + len(quote)))
+        at = text.find(quote, at + 1)
+    return places
+
+
+def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
+    """The offsets of a quote in an article file, or a CorpusError that shows a near miss if there is one."""
+    path = Path(data_dir) / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
+    if not path.is_file():
+        raise CorpusError(path, f"no article {article_id!r} in {path.parent}")
+    text = read_article_file(path)
+    if not quote:
+        raise CorpusError(path, "the quote is empty")
+    places = find_quote(text, quote)
+    if places:
+        return places
+    near = _loose_pattern(quote).search(text) if quote.strip() else None
+    if near:
+        raise CorpusError(
+            path,
+            f"the quote {quote!r} is not in the article as typed; text[{near.start()}:{near.end()}] reads "
+            f"{near.group()!r} (it differs in case, spacing, quote marks or dashes): quote those exact characters",
+        )
+    raise CorpusError(path, f"the quote {quote!r} is not in the article")
