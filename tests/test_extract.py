@@ -7,12 +7,23 @@ seizures, Borneo), so the rules are shown to work beyond the corpus they were tu
 from __future__ import annotations
 
 import math
+import re
 
 import pytest
 import yaml
 
 from kratom_claims.codebook import load_codebook
-from kratom_claims.extract import EXTRACT_COLUMNS, ClaimExtractor, extract_claims, mentions_other_drug
+from kratom_claims.extract import (
+    EXTRACT_COLUMNS,
+    ClaimExtractor,
+    _alternation,
+    dose_figures,
+    extract_claims,
+    mentions_other_drug,
+    punctuation,
+    trimmed,
+    word_copy,
+)
 from kratom_claims.text import split_sentences
 
 
@@ -404,3 +415,46 @@ def test_extract_claims_keeps_article_order_and_ids(codebook):
 def test_extractor_is_reusable_and_gives_the_same_rows(extractor):
     text = "Kratom does not cause seizures. Kratom might ease migraines."
     assert extractor.extract(text, "x").equals(extractor.extract(text, "x"))
+
+
+# --- helpers the reading relies on -------------------------------------------------------------
+
+def test_punctuation_cuts_where_split_sentences_starts_a_sentence():
+    text = (
+        "Kratom helps. \nNew line! Then \"quoted.\" Next e.g. the 1.5 g dose?  Two spaces.\n"
+        "- bullet (aside); end: x \u2013 y. (Bracketed.) Done"
+    )
+    cuts, marks = punctuation(text)
+    assert cuts == [15, 24, 38, 65, 79, 108, 120]  # not after "helps." (line break), "e.g." or "1.5"
+    bounds = [0, *cuts, len(text)]
+    spans = [trimmed(text, start, end) for start, end in zip(bounds, bounds[1:])]
+    assert [span for span in spans if span[0] < span[1]] == [(s.start, s.end) for s in split_sentences(text)]
+    assert [text[mark] for mark in marks] == ["(", ")", ";", ":", "\u2013", "(", ")"]
+
+
+def test_alternation_matches_every_phrase_and_prefers_the_longest():
+    phrases = ["lead to", "lead", "leads to", "cause", "causes"]
+    pattern = re.compile(rf"\b(?:{_alternation(phrases)})\b")
+    assert all(pattern.fullmatch(phrase) for phrase in phrases)
+    assert [m.group() for m in pattern.finditer("it may lead to that lead, and leads to causes caused")] == [
+        "lead to", "lead", "leads to", "causes",
+    ]
+
+
+def test_word_copy_blanks_non_word_characters_and_keeps_letters_beyond_ascii():
+    assert word_copy("caf\u00e9, \u03bc-opioid; x_y") == " caf\u00e9  \u03bc opioid  x_y "
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        ("take 1-2 grams daily", [("dose_range", 1.0, 2.0)]),
+        ("three to five milligrams of extract", [("dose_range", 0.003, 0.005)]),
+        ("a high dose of 4 g, then a big egg", [("high_dose", 4.0, 4.0)]),
+        ("up to 10 gms.", [("dose_range", 10.0, 10.0)]),
+        ("take 5 ml", []),
+        ("take 5 gramsx", []),
+    ],
+)
+def test_dose_figures_found_up_to_the_last_unit(sentence, figures):
+    assert dose_figures(sentence, {"low_dose", "moderate_dose", "high_dose", "dose_range"}) == figures

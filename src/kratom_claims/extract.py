@@ -93,7 +93,6 @@ DOSE_BANDS = (
 )
 UNITS = ("g", "gm", "gms", "gram", "grams", "mg", "milligram", "milligrams")
 CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
-PUNCTUATION = re.compile("[.!?\n;:()\u2013\u2014]")  # sentence ends, line breaks, clause marks; " - " apart
 CLAUSE_PHRASES = (", which", ", who")
 NEW_SUBJECT = ("it", "its", "they", "kratom", "this", "these", "may", "might", "can", "could", "will", "is", "are", "has", "have", "also")
 
@@ -102,13 +101,12 @@ COMPARISON_REACH = 6
 OBJECT_WORDS = frozenset("to than as like of with from over versus vs on among about".split())
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
-WHITESPACE = re.compile(r"\s+")
 NON_ASCII = re.compile(r"[^\x00-\x7f]")
 JOINERS = ("and", " or")
-CLOSERS = "\"'\u201d\u2019)"
-# The characters that, after a full stop and one space, start a new sentence for SENTENCE_END:
-# the common case, decided without running the pattern.
-OPENS_AFTER_SPACE = frozenset(c for c in map(chr, range(0x2100)) if SENTENCE_END.match(". " + c))
+# text.BULLET, matched at a line start within the whole text.
+LINE_BULLET = re.compile(BULLET.pattern, re.MULTILINE)
+# Marks that end a clause (";", ":", brackets, dashes); " - " is found apart, as it takes its spaces.
+CLAUSE_MARKS = ";:()\u2013\u2014"
 # Typographic characters and their plain stand-ins, one for one: plain text reads faster.
 SAME_LENGTH = (
     ("\u2019", "'"), ("\u2018", "'"), ("\u201c", '"'), ("\u201d", '"'), ("\u00a0", " "), ("\u2010", "-"),
@@ -119,22 +117,39 @@ NUMBER_WORDS = {"one": 1.0, "two": 2.0, "three": 3.0, "four": 4.0, "five": 5.0,
                 "six": 6.0, "seven": 7.0, "eight": 8.0, "nine": 9.0, "ten": 10.0}
 _NUM = r"(?:\d+(?:\.\d+)?|\.\d+|one|two|three|four|five|six|seven|eight|nine|ten)"
 _UNIT = r"(?:grams?|gms?|g|milligrams?|mg)"
+# A figure opens a word with a digit, a point, a number word or a lead ("between"); saying so
+# first lets the engine leave every other position of a sentence after one test.
+_OPENS = r"\d." + "".join(sorted({word[0] for word in ("between", "from", "up", *NUMBER_WORDS)}))
 DOSE = re.compile(
+    rf"(?<!\w)(?=[{_OPENS}])"
     rf"(?P<lead>\bbetween\s+|\bfrom\s+|\bup\s+to\s+)?(?<![\w.])(?P<low>{_NUM})(?:\s*(?P<low_unit>{_UNIT}))?"
     rf"(?:\s*(?P<joiner>-|to|and)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})\b"
 )
-BANDS = (
-    (re.compile(r"\b(?:low|lower|small|smaller|light|beginners?|starting|mild)\b"), "low_dose"),
-    (re.compile(r"\b(?:moderate|medium|average|middle)\b"), "moderate_dose"),
-    (re.compile(r"\b(?:high|higher|large|larger|strong|heavy)\b"), "high_dose"),
+# The words that name a dose band, each band a group named for its term.
+BAND = re.compile(
+    r"\b(?:(?P<low_dose>low|lower|small|smaller|light|beginners?|starting|mild)"
+    r"|(?P<moderate_dose>moderate|medium|average|middle)"
+    r"|(?P<high_dose>high|higher|large|larger|strong|heavy))\b"
 )
 BAND_WINDOW = 40
+# The most characters from the "g" of a unit (the UNITS that _UNIT matches) to its end: "gram|s|".
+G_TO_UNIT_END = max(len(unit) - unit.rindex("g") for unit in UNITS)
 GENERIC_BAND = "dose_range"
 DOSE_DEPENDENT = "dose_dependent_effects"
+DOSE_DEPENDENT_KEY = ("dosage", DOSE_DEPENDENT, "asserted")
+NAN = math.nan
 
-# A hit is (start, layer, -end, kind, payload); sorted, hits at one start come boundary first,
-# then cue, then form, and of overlapping hits in one layer the one to keep comes first.
+# A hit is (start, role), a role (layer, -length, kind, payload); sorted, hits at one start come
+# boundary first, then cue, then form, and of overlapping hits in one layer the one to keep first.
 BOUNDARY, CUE, FORM = 0, 1, 2
+# The roles of a clause mark (";", "(") and of a dash with its spaces, one and three long, and of
+# the end of the text, which closes the last sentence.
+MARK_ROLE = (BOUNDARY, -1, "boundary", None)
+DASH_ROLE = (BOUNDARY, -3, "boundary", None)
+END_ROLE = (BOUNDARY, 0, "end", None)
+# Kinds of hit that reading needs to know of before it reaches them: a drug right after a word
+# (_before_drugs), a unit anywhere in the sentence (dose figures).
+LOOKED_AHEAD = ("drug", "unit")
 
 # Every character that cannot be part of a word becomes a space in the copy the automaton reads,
 # and phrases are padded with spaces, so that every hit is a whole-word hit by construction.
@@ -143,6 +158,8 @@ WORD_BREAKS = {
     for c in string.punctuation + string.whitespace + "\u2018\u2019\u201c\u201d\u00ab\u00bb\u2013\u2014\u2026\u2022\u00b7\u00a0"
     if c != "_"
 }
+# The same for ASCII bytes, as a 256-byte table: bytes.translate needs no lookups.
+ASCII_WORD_BREAKS = bytes(ord(WORD_BREAKS.get(code, chr(code))) for code in range(256))
 
 
 class Claim(NamedTuple):
@@ -208,7 +225,25 @@ def _boundary_phrases() -> list[str]:
 
 
 def _alternation(phrases) -> str:
-    return "|".join(sorted(map(re.escape, phrases), key=len, reverse=True))
+    """The phrases as one alternation, factored by their shared beginnings ("caus(?:e|es|ing)"),
+    so that at each word the engine tries a few branches rather than every phrase. Where one
+    phrase begins another, the longer is tried first."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    """The alternation below one node of _alternation's tree; an end of phrase makes it optional."""
+    branches = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
 
 
 # Kratom mentions and harm or relief cues matter only in a few sentences (after a drug; for a
@@ -226,11 +261,11 @@ def mentions_other_drug(text: str) -> bool:
 def word_copy(lowered: str) -> str:
     """The text as the automaton reads it: non-word characters as spaces, one space either side.
 
-    str.translate is fast only on ASCII text, so other characters are first stood in for by
-    "?" (a non-word character), and the letters among them are put back afterwards."""
+    The text is translated as ASCII bytes, which is fastest, so other characters are first stood
+    in for by "?" (a non-word character), and the letters among them are put back afterwards."""
+    plain = lowered.encode("ascii", "replace").translate(ASCII_WORD_BREAKS).decode("ascii")
     if lowered.isascii():
-        return f" {lowered.translate(WORD_BREAKS)} "
-    plain = lowered.encode("ascii", "replace").decode("ascii").translate(WORD_BREAKS)
+        return f" {plain} "
     letters = [match.start() for match in NON_ASCII.finditer(lowered) if match.group().isalnum()]
     if letters:
         pieces, begin = [], 0
@@ -242,11 +277,27 @@ def word_copy(lowered: str) -> str:
     return f" {plain} "
 
 
+class Term(NamedTuple):
+    """A term as reading needs it, its claim keys built once rather than at every hit."""
+
+    category: str
+    term: str
+    asserted: tuple[str, str, str]
+    denied: tuple[str, str, str]
+    harm: bool  # a side effect, which "without" and comparisons deny
+    dosage: bool
+
+
+def _term(category: str, term: str) -> Term:
+    return Term(category, term, (category, term, "asserted"), (category, term, "denied"),
+                category == "side_effect", category == "dosage")
+
+
 def _form_payload(owners: tuple) -> tuple:
-    """What reading needs of a form: its first (category, term), whether it names a strain, all
-    its owners (several when two categories share it), and its key when plainly asserted."""
-    category, term = owners[0]
-    return category, term, category == "strain", owners, (category, term, "asserted")
+    """What reading needs of a form: its first term, whether that names a strain, whether two
+    categories share the form, and all its terms."""
+    terms = tuple(_term(category, term) for category, term in owners)
+    return terms[0], terms[0].category == "strain", len(terms) > 1, terms
 
 
 def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
@@ -259,39 +310,59 @@ def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
     return " " * lead + core + " " * trail, lead, trail
 
 
-def punctuation(text: str) -> tuple[list[int], list[int]]:
-    """Where text.split_sentences would start a new sentence, and where clause marks stand
-    (";", ":", brackets, dashes), found in one pass over the text.
+def _sentence_cuts() -> dict[str, re.Pattern]:
+    """SENTENCE_END as split_sentences applies it, line by line (the spaces after a full stop
+    stay on its line), one pattern per end mark: a pattern that opens with a plain character is
+    searched for much faster than one that opens with a class of characters."""
+    parts = re.fullmatch(r"\[(.+?)\](\(\?=.*\))", SENTENCE_END.pattern)
+    if parts is None:
+        raise ValueError(f"text.SENTENCE_END is no longer '[marks](?=...)': {SENTENCE_END.pattern!r}")
+    ends, follows = parts.groups()
+    on_one_line = follows.replace(r"\s+", r"[^\S\n]+")
+    return {end: re.compile(re.escape(end) + on_one_line) for end in ends}
 
-    split_sentences applies SENTENCE_END line by line; on the whole text the pattern also fires
-    where the space after a full stop runs over a line break, so such a cut is dropped (the
-    line break cuts there anyway)."""
-    cuts, marks = [], []
-    for match in PUNCTUATION.finditer(text):
-        position = match.start()
-        char = text[position]
-        if char == "\n":
-            cuts.append(position + 1)
-        elif char not in ".!?":
-            marks.append(position)
-        elif text[position + 1 : position + 2] == " " and text[position + 2 : position + 3] in OPENS_AFTER_SPACE:
-            cuts.append(position + 1)
-        elif SENTENCE_END.match(text, position):
-            cut = position + 1
-            if "\n" not in WHITESPACE.match(text, cut + (text[cut] in CLOSERS)).group():
-                cuts.append(cut)
-    return cuts, marks
+
+SENTENCE_CUTS = _sentence_cuts()
+
+
+def _positions(text: str, char: str) -> list[int]:
+    """Where a character stands in the text; str.find skips to it faster than a pattern does."""
+    found = []
+    position = text.find(char)
+    while position >= 0:
+        found.append(position)
+        position = text.find(char, position + 1)
+    return found
+
+
+def punctuation(text: str) -> tuple[list[int], list[int]]:
+    """Where text.split_sentences would start a new sentence, and where clause marks stand.
+
+    Each mark is searched for on its own, and a full stop with a pattern that opens with it, so
+    that C code, not a Python loop, goes through the text."""
+    starts = [position + 1 for position in _positions(text, "\n")]
+    for end, pattern in SENTENCE_CUTS.items():
+        if end in text:
+            starts += [match.end() for match in pattern.finditer(text)]
+    marks = [position for mark in CLAUSE_MARKS for position in _positions(text, mark)]
+    return sorted(starts), sorted(marks)
 
 
 def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence between two cuts without its spaces, or its bullet if it opens a line."""
-    piece = text[start:end]
+    """The sentence between two cuts without its spaces, or its bullet if it opens a line.
+
+    Read in place, without a copy of the sentence: most sentences have one space to skip."""
     if start == 0 or text[start - 1] == "\n":
-        lead = BULLET.match(piece)
-        skip = lead.end() if lead else 0
+        lead = LINE_BULLET.match(text, start, end)
+        first = lead.end() if lead else start
     else:
-        skip = len(piece) - len(piece.lstrip())
-    return start + skip, max(start + skip, start + len(piece.rstrip()))
+        first = start
+        while first < end and text[first].isspace():
+            first += 1
+    last = end
+    while last > first and text[last - 1].isspace():
+        last -= 1
+    return first, last
 
 
 class ClaimExtractor:
@@ -313,46 +384,58 @@ class ClaimExtractor:
             key, lead, trail = _padded(phrase, glued)
             _, _, by_layer = roles.setdefault(key, (len(key) - lead, trail, {}))
             if phrase in self._forms:
-                known = by_layer.get(FORM, ("form", (None, None, False, (), None)))[1][3]
-                by_layer[FORM] = ("form", _form_payload(known + tuple(o for o in self._forms[phrase] if o not in known)))
+                known = by_layer.get(FORM, ("form", ()))[1]
+                by_layer[FORM] = ("form", known + tuple(o for o in self._forms[phrase] if o not in known))
             if phrase in boundaries:
                 by_layer[BOUNDARY] = ("boundary", None)
             if phrase in cues:
                 by_layer.setdefault(CUE, (cues[phrase], None))
         self._words = ahocorasick.Automaton()
         for key, (to_start, to_end, by_layer) in roles.items():
-            (layer, (kind, payload)), *more = sorted(by_layer.items())
-            extra = tuple((other, other_kind, other_payload) for other, (other_kind, other_payload) in more)
-            self._words.add_word(key, (to_start, to_end, layer, kind, payload, extra))
+            if FORM in by_layer:
+                by_layer[FORM] = ("form", _form_payload(by_layer[FORM][1]))
+            every_role = tuple(
+                (layer, to_end - to_start, kind, payload) for layer, (kind, payload) in sorted(by_layer.items())
+            )
+            special = len(every_role) > 1 or every_role[0][2] in LOOKED_AHEAD
+            self._words.add_word(key, (to_start, every_role[0], every_role if special else None))
         self._words.make_automaton()
         dosage = set(codebook.terms.loc[codebook.terms["category"] == "dosage", "term"])
         self._bands = {term for term in ("low_dose", "moderate_dose", "high_dose", GENERIC_BAND) if term in dosage}
         self._dose_dependent = DOSE_DEPENDENT in dosage
         self._elided = {form.rsplit(" ", 1)[1] for form in self._forms if " " in form}
-        self._payloads = {form: _form_payload(terms) for form, terms in self._forms.items()}
+        self._first_terms = {form: _term(*terms[0]) for form, terms in self._forms.items()}
 
-    def hits(self, lowered: str, marks: list[int]) -> list[tuple]:
-        """Every whole-word hit as (start, layer, -end, kind, payload), overlaps not yet settled.
+    def hits(self, lowered: str, marks: list[int]) -> tuple[list[tuple], dict[str, list[int]]]:
+        """Every whole-word hit as (start, (layer, -length, kind, payload)), overlaps not yet
+        settled, and where the hits of each LOOKED_AHEAD kind start.
 
         ``marks`` are the clause marks punctuation() found. Sorted so that where hits of one layer
         overlap, the one to keep (the leftmost, and of those the longest) comes first. Layers:
         clause boundaries, cues, forms; overlaps are settled within a layer only, so "side
-        effects" is both a form and a harm cue."""
+        effects" is both a form and a harm cue. The automaton stores each phrase's role ready
+        made, so a hit is a pair; a phrase with one role, not looked ahead to, takes the short
+        way: that is nearly every hit."""
         found = []
         append = found.append
-        for last, (to_start, to_end, layer, kind, payload, extra) in self._words.iter(word_copy(lowered)):
-            append((last - to_start, layer, to_end - last, kind, payload))
-            if extra:
-                for other, other_kind, other_payload in extra:
-                    append((last - to_start, other, to_end - last, other_kind, other_payload))
-        for mark in marks:
-            append((mark, BOUNDARY, -mark - 1, "boundary", None))
+        starts: dict[str, list[int]] = {kind: [] for kind in LOOKED_AHEAD}
+        for last, (to_start, role, every_role) in self._words.iter(word_copy(lowered)):
+            if every_role is None:
+                append((last - to_start, role))
+                continue
+            for role in every_role:
+                append((last - to_start, role))
+                if role[2] in starts:
+                    starts[role[2]].append(last - to_start)
+        found += [(mark, MARK_ROLE) for mark in marks]
         dash = lowered.find(" - ")
         while dash >= 0:
-            append((dash, BOUNDARY, -dash - 3, "boundary", None))
+            append((dash, DASH_ROLE))
             dash = lowered.find(" - ", dash + 1)
         found.sort()
-        return found
+        for positions in starts.values():
+            positions.sort()
+        return found, starts
 
     def claims(self, text: str, article_id: str) -> list[Claim]:
         """Proposed claims in text order: one per (category, term, stance); dosage rows per figures.
@@ -362,27 +445,33 @@ class ClaimExtractor:
         lowered = search_copy(text)
         cuts, marks = punctuation(text)
         cuts.append(len(text))
-        found = self.hits(lowered, marks)
+        found, starts = self.hits(lowered, marks)
         if not found:
             return []
-        before_drug = _before_drugs(lowered, [hit[0] for hit in found if hit[3] == "drug"])
-        units = [hit[0] for hit in found if hit[3] == "unit"] if self._bands else []
+        before_drug = _before_drugs(lowered, starts["drug"])
+        units = starts["unit"] if self._bands else []
+        found.append((len(text), END_ROLE))
         seen: set = set()
-        rows: list[Claim] = []
-        sentence = (0, -1)
+        proposing: list[tuple] = []
+        sentence_start, sentence_end = 0, -1
         pending: list[list] = []
         clause: list[list] = []
         figures: list = []
         hedged = False
-        for index, (start, layer, end, kind, payload) in enumerate(found):
-            if start >= sentence[1]:
+        for index, (start, (layer, minus_length, kind, payload)) in enumerate(found):
+            if start >= sentence_end:
                 if pending or figures:
-                    self._emit(text, sentence, pending, clause, hedged, figures, seen, rows, article_id)
+                    for claim in clause:
+                        claim[1] = hedged
+                    proposing.append((sentence_start, sentence_end, pending, figures, hedged))
+                if kind == "end":
+                    break
                 cut = bisect_right(cuts, start)
-                sentence = (cuts[cut - 1] if cut else 0, cuts[cut])
+                sentence_start, sentence_end = cuts[cut - 1] if cut else 0, cuts[cut]
                 figures = []
-                if units and bisect_left(units, sentence[0]) < bisect_left(units, sentence[1]):
-                    figures = dose_figures(lowered[sentence[0] : sentence[1]], self._bands)
+                first_unit = bisect_left(units, sentence_start)
+                if first_unit < len(units) and units[first_unit] < sentence_end:
+                    figures = dose_figures(lowered[sentence_start:sentence_end], self._bands)
                 reach = [0, 0, 0]
                 subject = None
                 subject_end = contrast_end = -1
@@ -391,36 +480,36 @@ class ClaimExtractor:
                 drug_span = (-1, -1)
                 clause = []
                 pending = []
-            end = -end
-            if start < reach[layer] or end > sentence[1]:
+            end = start - minus_length
+            if start < reach[layer] or end > sentence_end:
                 continue
             reach[layer] = end
             if kind == "form":
-                category, term, strain, owners, asserted = payload
+                named, strain, shared, owners = payload
                 if strain:
                     subject, contrasted = "kratom", False
-                if (not (negated or without or comparisons) and asserted in seen and subject != "contrast"
-                        and len(owners) == 1
-                        and (lowered[start - 2] not in "dr" or lowered[start - 4 : start - 1] not in JOINERS)):
+                joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
+                if (not (negated or without or comparisons or shared or joined) and named.asserted in seen
+                        and subject != "contrast"):
                     continue
                 if before_drug:
                     if subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, subject_end, start):
                         subject, contrasted = "kratom", False
                     if subject == "drug" or drug_span[0] <= start < drug_span[1] or end in before_drug:
                         continue
-                if subject == "contrast" and not _kratom_after(lowered, found, index, end, sentence[1]):
+                if subject == "contrast" and not _kratom_after(lowered, found, index, end, sentence_end):
                     continue
-                if len(owners) > 1:
-                    category, term = _choose(owners, lowered, sentence, start, end)
-                named = [(category, term)]
-                if lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS:
-                    named[:0] = self._implied(lowered, start, end)
-                for category, term in named:
-                    if category == "dosage" and figures:
+                terms = (_choose(owners, lowered, sentence_start, sentence_end, start, end),) if shared else owners
+                if joined:
+                    terms = self._implied(lowered, start, end) + terms
+                for term in terms:
+                    if figures and term.dosage:
                         continue
-                    denied = subject == "contrast" or negated or (category == "side_effect" and (
-                        without or comparisons and _within_reach(lowered, comparisons, start)))
-                    key = (category, term, "denied" if denied else "asserted")
+                    if subject == "contrast" or negated or (term.harm and (
+                            without or comparisons and _within_reach(lowered, comparisons, start))):
+                        key = term.denied
+                    else:
+                        key = term.asserted
                     if key not in seen:
                         seen.add(key)
                         claim = [key, False]
@@ -440,7 +529,7 @@ class ClaimExtractor:
                     contrasted = False
                 if contrasted:
                     subject, subject_end = "contrast", end
-                elif _drug_is_subject(lowered, max(sentence[0], start - 40), start, end):
+                elif _drug_is_subject(lowered, max(sentence_start, start - 40), start, end):
                     subject, subject_end = "drug", end
             elif kind == "negation":
                 negated = True
@@ -454,45 +543,50 @@ class ClaimExtractor:
                 negated = without = False
                 comparisons = []
             elif kind == "band" and self._dose_dependent and subject != "drug":
-                harm = SENSE.search(lowered, end, sentence[1])
-                key = ("dosage", DOSE_DEPENDENT, "asserted")
-                if harm and harm["harm"] and key not in seen:
-                    seen.add(key)
-                    claim = [key, False]
+                harm = SENSE.search(lowered, end, sentence_end)
+                if harm and harm["harm"] and DOSE_DEPENDENT_KEY not in seen:
+                    seen.add(DOSE_DEPENDENT_KEY)
+                    claim = [DOSE_DEPENDENT_KEY, False]
                     clause.append(claim)
                     pending.append(claim)
-        if pending or figures:
-            self._emit(text, sentence, pending, clause, hedged, figures, seen, rows, article_id)
-        return rows
+        return _rows(text, article_id, proposing)
 
-    @staticmethod
-    def _emit(text, sentence, pending, clause, hedged, figures, seen, rows, article_id) -> None:
-        """Close a sentence: settle the hedging of its last clause, add its dose figures, and
-        append its new claims, quoting the sentence."""
-        for claim in clause:
-            claim[1] = hedged
-        start, end = trimmed(text, *sentence)
-        quote = text[start:end]
-        rows += [new_claim(Claim, (article_id, *key, hedge, quote, start, end, math.nan, math.nan)) for key, hedge in pending]
-        for term, low, high in figures:
-            key = ("dosage", term, "asserted", low, high)
-            if key not in seen:
-                seen.add(key)
-                rows.append(new_claim(Claim, (article_id, "dosage", term, "asserted", hedged, quote, start, end, low, high)))
-
-    def _implied(self, lowered: str, start: int, end: int) -> list[tuple[str, str]]:
-        """The form an "X and Y pain" coordination implies: "chronic or acute pain" names chronic pain too."""
-        head = lowered[start:end].rsplit(" ", 1)
-        if len(head) < 2 or head[1] not in self._elided:
-            return []
+    def _implied(self, lowered: str, start: int, end: int) -> tuple[Term, ...]:
+        """The term an "X and Y pain" coordination implies: "chronic or acute pain" names chronic pain too."""
+        last_space = lowered.rfind(" ", start, end)
+        if last_space < 0:
+            return ()
+        head = lowered[last_space + 1 : end]
+        if head not in self._elided:
+            return ()
         joiner = lowered.rfind(" ", 0, start - 1)
         word = lowered[lowered.rfind(" ", 0, joiner) + 1 : joiner]
-        implied = self._payloads.get(f"{word} {head[1]}") if word.isalpha() else None
-        return [implied[:2]] if implied else []
+        implied = self._first_terms.get(f"{word} {head}") if word.isalpha() else None
+        return (implied,) if implied else ()
 
     def extract(self, text: str, article_id: str) -> pd.DataFrame:
         """The proposed claims of one article as a table with the columns of EXTRACT_COLUMNS."""
         return claims_table(self.claims(text, article_id))
+
+
+def _rows(text: str, article_id: str, proposing: list[tuple]) -> list[Claim]:
+    """The claims of the sentences that propose any, each quoting its sentence: its new
+    (category, term, stance) keys, then its dose figures not given before in the article.
+
+    ``proposing`` holds (sentence start, sentence end, [[key, hedged], ...], figures, hedged)."""
+    rows: list[Claim] = []
+    figures_seen: set = set()
+    for sentence_start, sentence_end, pending, figures, hedged in proposing:
+        start, end = trimmed(text, sentence_start, sentence_end)
+        quote = text[start:end]
+        for (category, term, stance), hedge in pending:
+            rows.append(new_claim(Claim, (article_id, category, term, stance, hedge, quote, start, end, NAN, NAN)))
+        for figure in figures:
+            if figure not in figures_seen:
+                figures_seen.add(figure)
+                term, low, high = figure
+                rows.append(new_claim(Claim, (article_id, "dosage", term, "asserted", hedged, quote, start, end, low, high)))
+    return rows
 
 
 def _before_drugs(lowered: str, starts: list[int]) -> set[int]:
@@ -514,32 +608,35 @@ def _drug_is_subject(lowered: str, since: int, start: int, end: int) -> bool:
     unless a relative clause follows it ("therapies that offer ...")."""
     if RELATIVE.match(lowered, end):
         return True
-    before = lowered[since:start].split()[-3:]
-    return not any(word in OBJECT_WORDS for word in before)
+    return OBJECT_WORDS.isdisjoint(lowered[since:start].rsplit(None, 3)[-3:])
 
 
 def _kratom_after(lowered: str, found: list, index: int, end: int, sentence_end: int) -> bool:
-    """After an "unlike <drug> ..." phrase, kratom (or a pronoun for it) must take the subject."""
+    """After an "unlike <drug> ..." phrase, kratom (or a pronoun for it, or a strain) must take
+    the subject. The patterns go first: they usually find kratom a few words on."""
+    if KRATOM_MENTION.search(lowered, end, sentence_end) or PRONOUN.search(lowered, end, sentence_end):
+        return True
     for following in range(index + 1, len(found)):
-        start, _, _, kind, payload = found[following]
+        start, (_, _, kind, payload) = found[following]
         if start >= sentence_end:
             break
-        if kind == "form" and payload[2]:
+        if kind == "form" and payload[1]:
             return True
-    return bool(KRATOM_MENTION.search(lowered, end, sentence_end) or PRONOUN.search(lowered, end, sentence_end))
+    return False
 
 
-def _choose(owners: tuple, lowered: str, sentence: tuple[int, int], start: int, end: int) -> tuple[str, str]:
+def _choose(owners: tuple[Term, ...], lowered: str, sentence_start: int, sentence_end: int,
+            start: int, end: int) -> Term:
     """For a form two categories share: the nearest harm or relief cue before it decides, else
     the first after it, else the codebook's first category."""
     cue = None
-    for cue in SENSE.finditer(lowered, sentence[0], start):
+    for cue in SENSE.finditer(lowered, sentence_start, start):
         pass
-    cue = cue or SENSE.search(lowered, end, sentence[1])
+    cue = cue or SENSE.search(lowered, end, sentence_end)
     wanted = None if cue is None else "side_effect" if cue["harm"] else "condition"
-    for category, term in owners:
-        if category == wanted:
-            return category, term
+    for term in owners:
+        if term.category == wanted:
+            return term
     return owners[0]
 
 
@@ -547,17 +644,24 @@ def dose_figures(sentence: str, bands: set[str]) -> list[tuple[str, float, float
     """(band term, low grams, high grams) for each dose figure in a lower-cased sentence.
 
     A single figure gives the same low and high; "up to 5 grams" gives 5 and 5, as claims.csv
-    wants both bounds and the quote keeps the "up to"."""
+    wants both bounds and the quote keeps the "up to". Every unit has a "g", so no figure ends
+    more than G_TO_UNIT_END characters after the last "g": the search stops there, one character
+    on for the word boundary that closes a figure."""
+    last_g = sentence.rfind("g")
+    if last_g < 0:
+        return []
     figures = []
-    for match in DOSE.finditer(sentence):
-        if match["joiner"] == "and" and not match["lead"]:
+    for match in DOSE.finditer(sentence, 0, last_g + G_TO_UNIT_END + 1):
+        lead, low, low_unit, joiner, high, unit = match.groups()
+        if joiner == "and" and not lead:
             continue
-        if match["low_unit"] and match["high"] is None:
+        if low_unit and high is None:
             continue
-        low = _number(match["low"])
-        high = _number(match["high"]) if match["high"] else low
-        scale = 0.001 if match["unit"].startswith("m") else 1.0
-        low, high = sorted((low * scale, high * scale))
+        scale = 0.001 if unit.startswith("m") else 1.0
+        low = _number(low) * scale
+        high = _number(high) * scale if high else low
+        if low > high:
+            low, high = high, low
         term = _band(sentence[max(0, match.start() - BAND_WINDOW) : match.start()], bands)
         if low > 0 and term:
             figures.append((term, low, high))
@@ -570,11 +674,10 @@ def _number(word: str) -> float:
 
 def _band(before: str, bands: set[str]) -> str | None:
     """The band named nearest before a figure, if the codebook has it; else the generic range."""
-    best, best_at = None, -1
-    for pattern, term in BANDS:
-        for match in pattern.finditer(before):
-            if match.start() > best_at and term in bands:
-                best, best_at = term, match.start()
+    best = None
+    for match in BAND.finditer(before):
+        if match.lastgroup in bands:
+            best = match.lastgroup
     if best:
         return best
     return GENERIC_BAND if GENERIC_BAND in bands else None
