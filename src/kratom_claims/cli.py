@@ -8,7 +8,6 @@ if it were complete.
 from __future__ import annotations
 
 import argparse
-import os
 import shlex
 import sys
 from pathlib import Path
@@ -19,7 +18,14 @@ from .claims import CLAIM_COLUMNS, write_claims
 from .codebook import load_codebook
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
-from .intake import DEFAULT_PUBLISHED_ON, accept_review, add_article, locate_quote, read_article_file
+from .intake import (
+    DEFAULT_PUBLISHED_ON,
+    accept_review,
+    add_article,
+    check_writable_file,
+    locate_quote,
+    read_article_file,
+)
 from .paths import CODEBOOK_YML, DATA_DIR
 
 BAD_INPUT = 2
@@ -149,13 +155,7 @@ def _add_intake_commands(commands) -> None:
 
 
 def _check_output(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise DataError(path, "--out is a folder; give a file name such as claims.csv")
-    if not folder.is_dir():
-        raise DataError(path, f"cannot write the output: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataError(path, f"cannot write the output: folder {folder} is not writable")
+    check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
 
 
 def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:

@@ -119,17 +119,22 @@ def _one_line_text(path: Path, option: str, value: str) -> str:
     return value
 
 
-def check_review_path(path: Path) -> None:
-    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
+def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:
+    """Refuse, before anything is written, a target that is a folder or sits in a missing or read-only folder."""
     folder = path.parent if str(path.parent) else Path(".")
     if path.is_dir():
-        raise DataError(path, "the review file is a folder; give a file name such as review.csv")
-    if path.exists():
-        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
+        raise DataError(path, is_folder_message)
     if not folder.is_dir():
-        raise DataError(path, f"cannot write the review file: folder {folder} does not exist")
+        raise DataError(path, f"cannot write {what}: folder {folder} does not exist")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataError(path, f"cannot write the review file: folder {folder} is not writable")
+        raise DataError(path, f"cannot write {what}: folder {folder} is not writable")
+
+
+def check_review_path(path: Path) -> None:
+    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
+    if path.exists() and not path.is_dir():
+        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
+    check_writable_file(path, "the review file", "the review file is a folder; give a file name such as review.csv")
 
 
 def metadata_line(row: dict, line_end: str) -> str:
