@@ -40,3 +40,12 @@ def tiny_corpus(tmp_path):
 @pytest.fixture
 def tiny_codebook(write_codebook):
     return load_codebook(write_codebook(copy.deepcopy(CODEBOOK), name="tiny_codebook.yml"))
+
+
+@pytest.fixture
+def work(tmp_path, monkeypatch):
+    """The current folder while a test runs, where review files go by default."""
+    folder = tmp_path / "work"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    return folder

@@ -8,9 +8,9 @@ import sys
 import pandas as pd
 import pytest
 import yaml
+from tiny_data import run_cli as run
 
 from kratom_claims.claims import CLAIM_COLUMNS
-from kratom_claims.cli import main
 
 CODEBOOK = {
     "categories": {
@@ -44,12 +44,6 @@ def good(tmp_path):
     path = tmp_path / "kr1_first.txt"
     path.write_text("Borneo kratom eased my migraines.\nLow dose: 1-2 grams\nKratom does not cause seizures.\n", encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_extract_writes_a_claims_table(tmp_path, good, codebook_path, capsys):

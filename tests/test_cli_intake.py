@@ -9,10 +9,10 @@ import sys
 import pandas as pd
 import pytest
 from test_intake import NEW_TEXT, claim, snapshot, write_data_dir
+from tiny_data import run_cli as run
 
 from kratom_claims.book_data import BookData
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
-from kratom_claims.cli import main
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.overlap import presence_matrix
@@ -25,24 +25,10 @@ def data_dir(tmp_path):
 
 
 @pytest.fixture
-def work(tmp_path, monkeypatch):
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
-@pytest.fixture
 def article(tmp_path):
     path = tmp_path / "abc_new.txt"
     path.write_text(NEW_TEXT, encoding="utf-8")
     return path
-
-
-def run(capsys, *argv):
-    status = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
 
 
 def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, capsys):

@@ -72,15 +72,6 @@ def article(tmp_path):
     return path
 
 
-@pytest.fixture
-def work(tmp_path, monkeypatch):
-    """The current folder while a test runs, where review files go by default."""
-    folder = tmp_path / "work"
-    folder.mkdir()
-    monkeypatch.chdir(folder)
-    return folder
-
-
 def codebook_of(data_dir):
     return load_codebook(data_dir / "codebook.yml")
 

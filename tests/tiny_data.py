@@ -77,3 +77,12 @@ def write_corpus(data_dir, articles: dict[str, str | bytes], residue: dict[str, 
     if residue:
         (data_dir / "residue.yml").write_text(yaml.safe_dump(residue), encoding="utf-8")
     return data_dir
+
+
+def run_cli(capsys, *argv):
+    """Run the command line in-process: exit status, stdout, stderr."""
+    from kratom_claims.cli import main
+
+    status = main([str(a) for a in argv])
+    captured = capsys.readouterr()
+    return status, captured.out, captured.err

@@ -17,7 +17,7 @@ import pandas as pd
 
 from .codebook import CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
-from .csvfile import read_text_csv
+from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
 from .paths import CLAIMS_CSV
 
@@ -52,18 +52,6 @@ def as_text(table: pd.DataFrame) -> pd.DataFrame:
     """The table with every cell in its canonical CSV spelling, whether it came typed or as read."""
     cells = {column: [format_cell(v) for v in table[column]] for column in table.columns}
     return pd.DataFrame(cells, index=table.index, dtype=str)
-
-
-def _check_columns(table: pd.DataFrame, source) -> None:
-    columns = [str(c) for c in table.columns]
-    missing = [c for c in CLAIM_COLUMNS if c not in columns]
-    if missing:
-        raise ClaimsError(source, f"missing column(s) {', '.join(missing)}")
-    extra = [c for c in columns if c not in CLAIM_COLUMNS]
-    if extra:
-        raise ClaimsError(source, f"unexpected column(s) {', '.join(extra)}; the columns are {','.join(CLAIM_COLUMNS)}")
-    if columns != CLAIM_COLUMNS:
-        raise ClaimsError(source, f"columns are out of order; expected {','.join(CLAIM_COLUMNS)}")
 
 
 def _check_claim_ids(table: pd.DataFrame, source) -> None:
@@ -148,7 +136,7 @@ def _row_problem(row: dict, corpus: Corpus, codebook: Codebook) -> str | None:
 
 def validate_claims(table: pd.DataFrame, corpus: Corpus, codebook: Codebook, source) -> pd.DataFrame:
     """The claims typed for analysis, or a ClaimsError naming ``source`` and the first bad claim."""
-    _check_columns(table, source)
+    check_columns(table, CLAIM_COLUMNS, ClaimsError, source, ordered=True)
     text = as_text(table)
     _check_claim_ids(text, source)
     for row in text.to_dict("records"):
@@ -177,7 +165,7 @@ def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
     path = Path(path)
     if sorted(map(str, table.columns)) != sorted(CLAIM_COLUMNS):
-        _check_columns(table, path)
+        check_columns(table, CLAIM_COLUMNS, ClaimsError, path, ordered=True)
     text = as_text(table[CLAIM_COLUMNS])
     handle = tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False

@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 
 from .charts import LABEL_SIZE, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
 from .codebook import Codebook, load_codebook
-from .csvfile import read_text_csv
+from .csvfile import check_columns, read_text_csv
 from .errors import DataError
 from .paths import DATA_DIR, PROJECT_ROOT
 
@@ -79,16 +79,6 @@ def term_keys(cell: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in cell.split(";") if part.strip())
 
 
-def _check_columns(table: pd.DataFrame, path: Path) -> None:
-    columns = [str(c) for c in table.columns]
-    missing = [c for c in EVIDENCE_COLUMNS if c not in columns]
-    if missing:
-        raise EvidenceError(path, f"missing column(s) {', '.join(missing)}")
-    extra = [c for c in columns if c not in EVIDENCE_COLUMNS]
-    if extra:
-        raise EvidenceError(path, f"unexpected column(s) {', '.join(extra)}; the columns are {','.join(EVIDENCE_COLUMNS)}")
-
-
 def _choice_problem(row: dict, column: str, allowed: Iterable[str]) -> str | None:
     allowed = tuple(allowed)
     if row[column] not in allowed:
@@ -127,7 +117,7 @@ def _row_problem(row: dict, codebook: Codebook, keys: set[str]) -> str | None:
 def validate_evidence(table: pd.DataFrame, codebook: Codebook, keys: set[str], source) -> pd.DataFrame:
     """The evidence rows with a ``term_keys`` tuple column, or an EvidenceError naming ``source`` and the row."""
     source = Path(source)
-    _check_columns(table, source)
+    check_columns(table, EVIDENCE_COLUMNS, EvidenceError, source, ordered=False)
     table = table[EVIDENCE_COLUMNS].astype(str)
     seen: dict[str, int] = {}
     for index, row in enumerate(table.to_dict("records")):
