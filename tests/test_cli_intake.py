@@ -177,8 +177,9 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
     start, end = int(stdout.split()[1]), int(stdout.split()[3])
     assert SIXTH_ARTICLE[start:end] == quote
     kept = review[review["category"] != "strain"].assign(note="checked")
-    added = dict(zip(CLAIM_COLUMNS, ["005-099", "005_back_pain_notes", "condition", "chronic_pain", "asserted",
-                                     "true", quote, str(start), str(end), "added by hand", "", ""]))
+    added = {**dict.fromkeys(CLAIM_COLUMNS, ""), "claim_id": "005-099", "article_id": "005_back_pain_notes",
+             "category": "condition", "term": "chronic_pain", "stance": "asserted", "hedged": "false",
+             "attributed_to": "users", "quote": quote, "start": str(start), "end": str(end), "note": "added by hand"}
     write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / "review_005_back_pain_notes.csv")
 
     status, _, stderr = run(capsys, "accept", "review_005_back_pain_notes.csv", "--data-dir", data_dir)

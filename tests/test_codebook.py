@@ -5,8 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
+import yaml
 
-from kratom_claims.codebook import CATEGORIES, load_codebook
+from tiny_data import CODEBOOK
+
+from kratom_claims.codebook import ALL_CATEGORIES, CATEGORIES, load_codebook
 from kratom_claims.errors import CodebookError
 
 
@@ -25,10 +28,11 @@ def refused(path, *pieces):
     return message
 
 
-def test_categories_table_lists_the_six_categories_in_order(tiny_codebook):
+def test_categories_table_lists_the_six_claim_categories_then_persuasion(tiny_codebook):
     assert CATEGORIES == ("condition", "strain", "side_effect", "dosage", "mechanism", "advice")
+    assert ALL_CATEGORIES == (*CATEGORIES, "persuasion")
     assert list(tiny_codebook.categories.columns) == ["category", "label", "definition"]
-    assert list(tiny_codebook.categories["category"]) == list(CATEGORIES)
+    assert list(tiny_codebook.categories["category"]) == list(ALL_CATEGORIES)
     assert tiny_codebook.categories.iloc[2].to_dict() == {
         "category": "side_effect",
         "label": "Side effects",
@@ -39,7 +43,7 @@ def test_categories_table_lists_the_six_categories_in_order(tiny_codebook):
 def test_terms_table_keeps_parent_and_synonyms(tiny_codebook):
     terms = tiny_codebook.terms
     assert list(terms.columns) == ["category", "term", "label", "definition", "parent", "synonyms"]
-    assert len(terms) == 9
+    assert len(terms) == 10
     chronic = terms[terms["term"] == "chronic_pain"].iloc[0]
     assert chronic["parent"] == "pain"
     assert chronic["synonyms"] == ("chronic pain", "Persistent   Pain")
@@ -54,6 +58,43 @@ def test_same_id_in_two_categories_is_two_terms(tiny_codebook):
     assert not tiny_codebook.has("strain", "anxiety")
     assert not tiny_codebook.has("condition", "nausea")
     assert not tiny_codebook.has("planet", "pain")
+
+
+def test_persuasion_is_optional_and_left_out_of_the_extractors_forms(tmp_path):
+    document = {key: value for key, value in CODEBOOK.items()}
+    document["categories"] = {k: v for k, v in CODEBOOK["categories"].items() if k != "persuasion"}
+    path = tmp_path / "codebook.yml"
+    path.write_text(yaml.safe_dump(document), encoding="utf-8")
+    assert list(load_codebook(path).categories["category"]) == list(CATEGORIES)
+
+
+def test_surface_forms_leave_out_persuasion_unless_asked(tiny_codebook):
+    assert "herbal" not in set(tiny_codebook.surface_forms()["form"])
+    assert "herbal" in set(tiny_codebook.surface_forms(ALL_CATEGORIES)["form"])
+
+
+def test_comparators_and_attributions_are_read_with_labels(tiny_codebook):
+    assert tiny_codebook.comparators.to_dict("records") == [{"id": "opioids", "label": "Opioids", "definition": "Opioid painkillers."}]
+    assert tiny_codebook.qualifier_label("attributions", "users") == "Users"
+    with pytest.raises(KeyError, match="no attribution 'critics'"):
+        tiny_codebook.qualifier_label("attributions", "critics")
+
+
+@pytest.mark.parametrize(
+    "entries, problem",
+    [
+        (["opioids"], "'comparators' must be a mapping of ids to label and definition"),
+        ({"Opioids!": {"label": "x", "definition": "y"}}, "comparators entry 'Opioids!': ids must match"),
+        ({"opioids": {"label": "x"}}, "comparators entry 'opioids' must have exactly the keys label and definition"),
+        ({"opioids": {"label": "", "definition": "y"}}, "comparators entry 'opioids' needs a non-empty one-line label"),
+    ],
+)
+def test_malformed_comparators_are_refused(tmp_path, entries, problem):
+    path = tmp_path / "codebook.yml"
+    path.write_text(yaml.safe_dump({**CODEBOOK, "comparators": entries}), encoding="utf-8")
+    with pytest.raises(CodebookError) as caught:
+        load_codebook(path)
+    assert problem in str(caught.value)
 
 
 def test_term_label_reads_the_label(tiny_codebook):

@@ -3,8 +3,8 @@
 import pandas as pd
 import pytest
 
-from kratom_claims.claims import load_claims
-from kratom_claims.codebook import CATEGORIES, load_codebook
+from kratom_claims.claims import load_appeals, load_claims
+from kratom_claims.codebook import ALL_CATEGORIES, CATEGORIES, load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import ClaimsError
 from kratom_claims.paths import CLAIMS_CSV
@@ -42,13 +42,36 @@ def test_no_quote_comes_from_site_residue(claims, corpus):
 
 
 def test_each_distinct_claim_has_one_row(claims):
-    key = ["article_id", "category", "term", "stance", "dose_low_g", "dose_high_g"]
+    key = ["article_id", "category", "term", "stance", "comparator", "attributed_to", "dose_low_g", "dose_high_g"]
     assert not claims[key].astype(str).duplicated().any()
 
 
-def test_codebook_has_the_six_categories_with_terms(codebook):
-    assert list(codebook.categories["category"]) == list(CATEGORIES)
-    assert set(codebook.terms["category"]) == set(CATEGORIES)
+def test_codebook_has_the_six_claim_categories_and_persuasion_with_terms(codebook):
+    assert list(codebook.categories["category"]) == list(ALL_CATEGORIES)
+    assert set(codebook.terms["category"]) == set(ALL_CATEGORIES)
+    assert set(codebook.comparators["id"]) >= {"opioids", "conventional_treatment"}
+    assert set(codebook.attributions["id"]) >= {"users", "advocates", "critics", "regulators", "researchers"}
+
+
+def test_every_article_claims_kratom_as_an_alternative_to_conventional_treatment(claims, corpus):
+    alternative = claims[(claims["category"] == "advice") & (claims["term"] == "alternative_treatment")]
+    assert set(alternative["article_id"]) == set(corpus.ids)
+    assert set(alternative["comparator"]) <= {"opioids", "conventional_treatment"}
+    assert "" not in set(alternative["comparator"])
+
+
+def test_comparisons_with_opioids_carry_their_comparator(claims):
+    compared = claims[claims["quote"].str.contains(r"opioids|opiates", case=False) & (claims["stance"] == "denied")]
+    assert (compared["comparator"] == "opioids").all(), list(compared.loc[compared["comparator"] != "opioids", "claim_id"])
+
+
+def test_appeals_are_in_their_own_table_with_quotes_at_their_offsets(corpus, codebook):
+    appeals = load_appeals(corpus=corpus, codebook=codebook)
+    assert set(appeals["category"]) == {"persuasion"}
+    natural = appeals[appeals["term"] == "natural"]
+    assert set(natural["article_id"]) == set(corpus.ids)
+    for row in appeals.itertuples():
+        assert corpus.texts[row.article_id][row.start : row.end] == row.quote, row.claim_id
 
 
 def test_changing_one_character_of_a_quote_fails_naming_the_claim(tmp_path, corpus, codebook):

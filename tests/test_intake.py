@@ -11,7 +11,7 @@ import yaml
 from tiny_data import ARTICLES, CODEBOOK, write_corpus
 
 from kratom_claims import intake
-from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
+from kratom_claims.claims import CLAIM_COLUMNS, load_claims, with_qualifiers, write_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import ClaimsError, CorpusError, DataError
@@ -31,12 +31,12 @@ from kratom_claims.intake import (
 NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
 
 
-def claim(claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", "")):
+def claim(claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", ""), bound=""):
     """A claims.csv row as text, its offsets found in the tiny article it quotes."""
     text = ARTICLES.get(article_id, NEW_TEXT)
     start = text.index(quote)
-    return dict(zip(CLAIM_COLUMNS, [claim_id, article_id, category, term, stance, hedged, quote,
-                                    str(start), str(start + len(quote)), note, *doses]))
+    return dict(zip(CLAIM_COLUMNS, [claim_id, article_id, category, term, stance, hedged, "", "", quote,
+                                    str(start), str(start + len(quote)), note, *doses, bound]))
 
 
 EXISTING_CLAIMS = [
@@ -111,7 +111,7 @@ def test_the_review_holds_exactly_what_the_extractor_proposes(data_dir, tmp_path
     source.parent.mkdir()
     source.write_text(text, encoding="utf-8")
     add_article(source, "Doses", review_path=tmp_path / "mine.csv", data_dir=data_dir)
-    expected = ClaimExtractor(codebook_of(data_dir)).extract(text, "7zz-dose")
+    expected = with_qualifiers(ClaimExtractor(codebook_of(data_dir)).extract(text, "7zz-dose"))
     expected.insert(0, "claim_id", [f"7zz-{n:03d}" for n in range(1, len(expected) + 1)])
     expected["note"] = MACHINE_NOTE
     written = load_claims(tmp_path / "mine.csv", load_corpus(data_dir), codebook_of(data_dir))
@@ -409,7 +409,7 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         ([_good_row(), _good_row()], None, "claim_id 'abc-001' is used twice (rows 2 and 3)"),
         ([_good_row(article_id="abc_old")], None, "unknown article_id 'abc_old'"),
         ([_good_row(claim_id="abd-001")], None, "claim_id must be 'abc-' and a 3-digit number"),
-        ([claim("000-002", "000_aaaa", "dosage", "dose_range", "Take 2 to 4 grams.", doses=("2", "4"))], None,
+        ([claim("000-002", "000_aaaa", "dosage", "dose_range", "Take 2 to 4 grams.", doses=("2", "4"), bound="range")], None,
          "article 000_aaaa already has 1 claim in"),
     ],
 )
@@ -435,8 +435,8 @@ def test_accept_says_how_to_resolve_an_article_that_already_has_claims(data_dir,
 
 def test_accept_refuses_a_claim_id_already_in_the_table(tmp_path, work):
     texts = {"abc_one": "Kratom eases chronic pain.\n", "abc_two": "Kratom may cause nausea.\n"}
-    first = dict(zip(CLAIM_COLUMNS, ["abc-001", "abc_one", "condition", "chronic_pain", "asserted", "false",
-                                     "Kratom eases chronic pain.", "0", "26", "", "", ""]))
+    first = dict(zip(CLAIM_COLUMNS, ["abc-001", "abc_one", "condition", "chronic_pain", "asserted", "false", "", "",
+                                     "Kratom eases chronic pain.", "0", "26", "", "", "", ""]))
     data_dir = write_data_dir(tmp_path / "data", articles=texts, claims=[first])
     second = {**first, "article_id": "abc_two", "category": "side_effect", "term": "nausea",
               "hedged": "true", "quote": "Kratom may cause nausea.", "end": "24"}

@@ -59,7 +59,14 @@ CODEBOOK = {
             "definition": "What readers are told to do.",
             "terms": [{"id": "consult_doctor", "label": "Consult a doctor", "definition": "Ask a doctor first.", "synonyms": []}],
         },
-    }
+        "persuasion": {
+            "label": "Persuasion appeals",
+            "definition": "How an article tries to win the reader over.",
+            "terms": [{"id": "natural", "label": "Appeal to nature", "definition": "Good because natural.", "synonyms": ["herbal"]}],
+        },
+    },
+    "comparators": {"opioids": {"label": "Opioids", "definition": "Opioid painkillers."}},
+    "attributions": {"users": {"label": "Users", "definition": "People who take kratom."}},
 }
 
 

@@ -15,17 +15,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from .codebook import CATEGORIES, Codebook, load_codebook
+from .codebook import APPEAL_CATEGORY, CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
-from .paths import CLAIMS_CSV
+from .paths import APPEALS_CSV, CLAIMS_CSV
 
 CLAIM_COLUMNS = [
-    "claim_id", "article_id", "category", "term", "stance", "hedged",
-    "quote", "start", "end", "note", "dose_low_g", "dose_high_g",
+    "claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "attributed_to",
+    "quote", "start", "end", "note", "dose_low_g", "dose_high_g", "dose_bound",
 ]
 DOSE_COLUMNS = ["dose_low_g", "dose_high_g"]
+QUALIFIER_COLUMNS = {"comparator": "comparators", "attributed_to": "attributions"}
+DOSE_BOUNDS = {"range": DOSE_COLUMNS, "point": DOSE_COLUMNS, "at_least": ["dose_low_g"], "at_most": ["dose_high_g"]}
 STANCES = ("asserted", "denied")
 HEDGED = {"true": True, "false": False}
 STANCE_COLUMNS = ["asserted", "asserted, hedged", "denied"]
@@ -88,26 +90,54 @@ def _quote_problem(text: str, quote: str, start: int, end: int) -> str | None:
     return f"{message}; the quote is not in the article at all"
 
 
+def dose_bound(low: float, high: float) -> str:
+    """How a parsed dose reads: a range, one figure, or an open-ended bound (NaN for the open end)."""
+    if pd.isna(low) and pd.isna(high):
+        return ""
+    if pd.isna(high):
+        return "at_least"
+    if pd.isna(low):
+        return "at_most"
+    return "point" if low == high else "range"
+
+
 def _dose_problem(row: dict) -> str | None:
+    """Dose figures only on dosage rows, in grams, with the bound type saying which ends are given."""
     given = [c for c in DOSE_COLUMNS if row[c] != ""]
-    if not given:
+    bound = row["dose_bound"]
+    if not given and not bound:
         return None
     if row["category"] != "dosage":
         return f"dose figures on a {row['category']} row; only dosage rows carry doses"
-    if len(given) == 1:
-        lacking = next(c for c in DOSE_COLUMNS if c not in given)
-        return f"{given[0]} is given but {lacking} is empty; give both (the same value for a single figure)"
-    for column in DOSE_COLUMNS:
+    if bound not in DOSE_BOUNDS:
+        return f"dose_bound {bound!r} must be one of {', '.join(DOSE_BOUNDS)} when dose figures are given"
+    if given != DOSE_BOUNDS[bound]:
+        wanted = " and ".join(DOSE_BOUNDS[bound])
+        return f"a {bound} dose gives {wanted} only, but the row gives {' and '.join(given) or 'no figures'}"
+    for column in given:
         if not DECIMAL.fullmatch(row[column]):
             return f"{column} {row[column]!r} is not a number"
         if float(row[column]) <= 0:
             return f"{column} is {row[column]}; doses must be greater than 0"
-    if float(row["dose_low_g"]) > float(row["dose_high_g"]):
+    low, high = (float(row[c]) if row[c] else np.nan for c in DOSE_COLUMNS)
+    if low > high:
         return f"dose_low_g {row['dose_low_g']} is greater than dose_high_g {row['dose_high_g']}"
+    if bound != dose_bound(low, high):
+        return f"dose_bound is {bound} but the figures {row['dose_low_g']}-{row['dose_high_g']} make it {dose_bound(low, high)}"
     return None
 
 
-def _row_problem(row: dict, corpus: Corpus, codebook: Codebook) -> str | None:
+def _qualifier_problem(row: dict, codebook: Codebook) -> str | None:
+    """A comparator or attribution must be empty or one of the codebook's closed list."""
+    for column, kind in QUALIFIER_COLUMNS.items():
+        value = row[column]
+        known = list(getattr(codebook, kind)["id"])
+        if value and value not in known:
+            return f"{column} {value!r} is not in the codebook's {kind} ({', '.join(known) or 'none listed'})"
+    return None
+
+
+def _row_problem(row: dict, corpus: Corpus, codebook: Codebook, categories: tuple[str, ...]) -> str | None:
     """The first thing wrong with one claim row, or None."""
     article_id, category, term = row["article_id"], row["category"], row["term"]
     if article_id not in corpus.texts:
@@ -115,14 +145,17 @@ def _row_problem(row: dict, corpus: Corpus, codebook: Codebook) -> str | None:
     shape = CLAIM_ID.fullmatch(row["claim_id"])
     if not shape or shape["article"] != article_id[:3]:
         return f"claim_id must be '{article_id[:3]}-' and a 3-digit number for article {article_id}"
-    if category not in CATEGORIES:
-        return f"unknown category {category!r}; the categories are {', '.join(CATEGORIES)}"
+    if category not in categories:
+        return f"category {category!r} does not belong in this table; its categories are {', '.join(categories)}"
     if not codebook.has(category, term):
         return _term_problem(category, term, codebook)
     if row["stance"] not in STANCES:
         return f"stance {row['stance']!r} must be asserted or denied"
     if row["hedged"] not in HEDGED:
         return f"hedged {row['hedged']!r} must be true or false"
+    qualifier = _qualifier_problem(row, codebook)
+    if qualifier:
+        return qualifier
     for column in ("start", "end"):
         if not WHOLE_NUMBER.fullmatch(row[column]):
             return f"{column} {row[column]!r} is not a whole number"
@@ -134,13 +167,15 @@ def _row_problem(row: dict, corpus: Corpus, codebook: Codebook) -> str | None:
     return _quote_problem(text, row["quote"], start, end) or _dose_problem(row)
 
 
-def validate_claims(table: pd.DataFrame, corpus: Corpus, codebook: Codebook, source) -> pd.DataFrame:
+def validate_claims(
+    table: pd.DataFrame, corpus: Corpus, codebook: Codebook, source, categories: tuple[str, ...] = CATEGORIES
+) -> pd.DataFrame:
     """The claims typed for analysis, or a ClaimsError naming ``source`` and the first bad claim."""
     check_columns(table, CLAIM_COLUMNS, ClaimsError, source, ordered=True)
     text = as_text(table)
     _check_claim_ids(text, source)
     for row in text.to_dict("records"):
-        problem = _row_problem(row, corpus, codebook)
+        problem = _row_problem(row, corpus, codebook, categories)
         if problem:
             raise ClaimsError(source, f"claim {row['claim_id']}: {problem}")
     typed = text.copy()
@@ -159,6 +194,25 @@ def load_claims(path: Path | str = CLAIMS_CSV, corpus: Corpus | None = None, cod
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook
     return validate_claims(table, corpus, codebook, path)
+
+
+def load_appeals(path: Path | str = APPEALS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The persuasion appeals at ``path``: rows shaped and checked like claims, in the persuasion category only."""
+    path = Path(path)
+    table = read_text_csv(path, ClaimsError, "appeals")
+    corpus = load_corpus() if corpus is None else corpus
+    codebook = load_codebook() if codebook is None else codebook
+    return validate_claims(table, corpus, codebook, path, categories=(APPEAL_CATEGORY,))
+
+
+def with_qualifiers(table: pd.DataFrame) -> pd.DataFrame:
+    """Machine-proposed rows with the columns a coder fills in: no comparator or attribution yet,
+    and the dose bound read from the parsed figures."""
+    full = table.copy()
+    full["comparator"] = ""
+    full["attributed_to"] = ""
+    full["dose_bound"] = [dose_bound(low, high) for low, high in zip(full["dose_low_g"], full["dose_high_g"])]
+    return full
 
 
 def write_claims(table: pd.DataFrame, path: Path | str) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, write_claims
+from .claims import CLAIM_COLUMNS, with_qualifiers, write_claims
 from .codebook import load_codebook
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
@@ -162,7 +162,7 @@ def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
     """The extracted rows in claims.csv shape: claim ids numbered per 3-character article prefix."""
     prefixes = table["article_id"].str[:3]
     numbers = prefixes.groupby(prefixes).cumcount() + 1
-    full = table.copy()
+    full = with_qualifiers(table)
     full["claim_id"] = [f"{prefix}-{number:03d}" for prefix, number in zip(prefixes, numbers)]
     full["note"] = ""
     return full[CLAIM_COLUMNS]

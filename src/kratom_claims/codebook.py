@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
@@ -19,18 +19,25 @@ from .errors import CodebookError
 from .paths import CODEBOOK_YML
 
 CATEGORIES = ("condition", "strain", "side_effect", "dosage", "mechanism", "advice")
+APPEAL_CATEGORY = "persuasion"
+ALL_CATEGORIES = (*CATEGORIES, APPEAL_CATEGORY)
+QUALIFIER_LISTS = ("comparators", "attributions")
 
 TERM_ID = re.compile(r"[a-z][a-z0-9_]*")
 CATEGORY_KEYS = {"label", "definition", "terms"}
+QUALIFIER_KEYS = {"label", "definition"}
 TERM_KEYS = {"id", "label", "definition", "parent", "synonyms"}
 
 
 @dataclass(frozen=True, eq=False)
 class Codebook:
-    """The validated vocabulary: one row per category and one row per (category, term)."""
+    """The validated vocabulary: one row per category and per (category, term), plus the closed lists
+    of comparators and attributions that qualify a claim (one row per id each)."""
 
     categories: pd.DataFrame
     terms: pd.DataFrame
+    comparators: pd.DataFrame = field(default_factory=lambda: _qualifier_table([]))
+    attributions: pd.DataFrame = field(default_factory=lambda: _qualifier_table([]))
 
     @cached_property
     def _labels(self) -> dict[tuple[str, str], str]:
@@ -46,10 +53,20 @@ class Codebook:
         except KeyError:
             raise KeyError(f"no term {term!r} in category {category!r}") from None
 
-    def surface_forms(self) -> pd.DataFrame:
-        """Each term's label and synonyms, lower-cased and whitespace-normalised, once per term."""
+    def qualifier_label(self, kind: str, value: str) -> str:
+        """The readable label of a comparator or attribution id (``kind`` is one of QUALIFIER_LISTS)."""
+        table = getattr(self, kind)
+        labels = dict(zip(table["id"], table["label"]))
+        if value not in labels:
+            raise KeyError(f"no {kind[:-1]} {value!r} in the codebook")
+        return labels[value]
+
+    def surface_forms(self, categories=CATEGORIES) -> pd.DataFrame:
+        """Each term's label and synonyms, lower-cased and whitespace-normalised, once per term.
+
+        Only the claim categories by default: persuasion appeals are coded by hand, not extracted."""
         rows = []
-        for row in self.terms.itertuples(index=False):
+        for row in self.terms[self.terms["category"].isin(categories)].itertuples(index=False):
             forms = dict.fromkeys(normalise_form(form) for form in (row.label, *row.synonyms))
             rows.extend({"category": row.category, "term": row.term, "form": form} for form in forms)
         return pd.DataFrame(rows, columns=["category", "term", "form"])
@@ -175,24 +192,50 @@ def _check_surface_forms(path: Path, category: str, rows: list[dict]) -> None:
             owner[form] = row["term"]
 
 
+def _qualifier_table(rows: list[dict]) -> pd.DataFrame:
+    return pd.DataFrame(rows, columns=["id", "label", "definition"])
+
+
+def _check_qualifiers(path: Path, kind: str, entries) -> pd.DataFrame:
+    """A closed list such as the comparators: ids mapped to a one-line label and definition."""
+    if entries is None:
+        return _qualifier_table([])
+    if not isinstance(entries, dict):
+        raise CodebookError(path, f"{kind!r} must be a mapping of ids to label and definition")
+    rows = []
+    for value, entry in entries.items():
+        where = f"{kind} entry {value!r}"
+        if not (isinstance(value, str) and TERM_ID.fullmatch(value)):
+            raise CodebookError(path, f"{where}: ids must match ^[a-z][a-z0-9_]*$")
+        if not isinstance(entry, dict) or set(map(str, entry)) != QUALIFIER_KEYS:
+            raise CodebookError(path, f"{where} must have exactly the keys label and definition")
+        for key in ("label", "definition"):
+            if not _one_line(entry[key]):
+                raise CodebookError(path, f"{where} needs a non-empty one-line {key}")
+        rows.append({"id": value, "label": entry["label"].strip(), "definition": entry["definition"].strip()})
+    return _qualifier_table(rows)
+
+
 def load_codebook(path: Path | str = CODEBOOK_YML) -> Codebook:
     """The codebook at ``path`` with every check passed, or a CodebookError naming the problem."""
     path = Path(path)
     document = _read_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("categories"), dict):
         raise CodebookError(path, "the top level must be a mapping with a 'categories' mapping")
-    extra_top = sorted(set(map(str, document)) - {"categories"})
+    extra_top = sorted(set(map(str, document)) - {"categories", *QUALIFIER_LISTS})
     if extra_top:
-        raise CodebookError(path, f"unknown top-level key(s) {', '.join(extra_top)}; only 'categories' is allowed")
+        raise CodebookError(
+            path, f"unknown top-level key(s) {', '.join(extra_top)}; allowed: categories, {', '.join(QUALIFIER_LISTS)}"
+        )
     listed = document["categories"]
-    unknown = [str(c) for c in listed if c not in CATEGORIES]
+    unknown = [str(c) for c in listed if c not in ALL_CATEGORIES]
     if unknown:
-        raise CodebookError(path, f"unknown category {unknown[0]!r}; the categories are {', '.join(CATEGORIES)}")
+        raise CodebookError(path, f"unknown category {unknown[0]!r}; the categories are {', '.join(ALL_CATEGORIES)}")
     missing = [c for c in CATEGORIES if c not in listed]
     if missing:
         raise CodebookError(path, f"category {missing[0]!r} is missing; all of {', '.join(CATEGORIES)} are required")
     category_rows, term_rows = [], []
-    for category in CATEGORIES:
+    for category in [c for c in ALL_CATEGORIES if c in listed]:
         entry = listed[category]
         _check_category(path, category, entry)
         rows = [_check_term(path, category, n, term) for n, term in enumerate(entry["terms"], start=1)]
@@ -207,4 +250,5 @@ def load_codebook(path: Path | str = CODEBOOK_YML) -> Codebook:
         term_rows.extend(rows)
     categories = pd.DataFrame(category_rows, columns=["category", "label", "definition"])
     terms = pd.DataFrame(term_rows, columns=["category", "term", "label", "definition", "parent", "synonyms"])
-    return Codebook(categories=categories, terms=terms)
+    qualifiers = {kind: _check_qualifiers(path, kind, document.get(kind)) for kind in QUALIFIER_LISTS}
+    return Codebook(categories=categories, terms=terms, **qualifiers)

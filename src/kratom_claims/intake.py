@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, load_claims, validate_claims, write_claims
+from .claims import CLAIM_COLUMNS, as_text, load_claims, validate_claims, with_qualifiers, write_claims
 from .codebook import load_codebook
 from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
 from .errors import ClaimsError, CorpusError, DataError
@@ -155,7 +155,7 @@ def appended_metadata(original: bytes, row: dict) -> bytes:
 
 def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd.DataFrame:
     """The extractor's rows for one article in claims.csv shape, numbered and flagged for review."""
-    table = extractor.extract(text, article_id)
+    table = with_qualifiers(extractor.extract(text, article_id))
     prefix = claim_prefix(article_id)
     table["claim_id"] = [f"{prefix}-{n:03d}" for n in range(1, len(table) + 1)]
     table["note"] = MACHINE_NOTE
