@@ -50,8 +50,10 @@ GOOD_ROW = {
     "finding": "A finding.",
     "numbers": "n=10",
     "strength": "weak",
+    "finding_type": "effect",
     "verdict_for_claims": "supports",
     "claim_direction": "asserted",
+    "comparator": "",
     "citation_key": "smith2020",
     "confidence": "A",
     "note": "",
@@ -71,14 +73,16 @@ def write_evidence(tmp_path, rows, columns=EVIDENCE_COLUMNS):
     return path
 
 
-def evidence_table(*rows):
-    """Evidence as load_evidence returns it, built directly: (id, terms, strength, verdict, direction, key[, topic])."""
+def evidence_table(*rows, comparators=None):
+    """Evidence as load_evidence returns it, built directly: (id, terms, strength, verdict, direction, key[, topic]);
+    ``comparators`` maps an evidence id to its comparator."""
     records = []
     for row in rows:
         evidence_id, terms, strength, verdict, direction, key, *topic = row
         records.append(
             {**GOOD_ROW, "evidence_id": evidence_id, "terms": terms, "strength": strength, "verdict_for_claims": verdict,
-             "claim_direction": direction, "citation_key": key, "topic": topic[0] if topic else "a topic"}
+             "claim_direction": direction, "citation_key": key, "topic": topic[0] if topic else "a topic",
+             "comparator": (comparators or {}).get(evidence_id, "")}
         )
     table = pd.DataFrame(records, columns=EVIDENCE_COLUMNS)
     table["term_keys"] = table["terms"].map(term_keys)
@@ -86,9 +90,10 @@ def evidence_table(*rows):
 
 
 def claims_table(*rows):
-    """Claims with the columns the evidence functions read: (id, article, category, term, stance, hedged, quote, start, end)."""
-    columns = ["claim_id", "article_id", "category", "term", "stance", "hedged", "quote", "start", "end"]
-    return pd.DataFrame(rows, columns=columns)
+    """Claims with the columns the evidence functions read: (id, article, category, term, stance, hedged, quote,
+    start, end[, comparator])."""
+    columns = ["claim_id", "article_id", "category", "term", "stance", "hedged", "quote", "start", "end", "comparator"]
+    return pd.DataFrame([(*row, "") if len(row) == 9 else row for row in rows], columns=columns)
 
 
 def test_bib_keys_reads_entry_keys_and_skips_comments_and_strings(bib):
@@ -158,6 +163,8 @@ def test_a_row_without_evidence_id_is_named(tmp_path, tiny_codebook, bib):
         ("verdict_for_claims", "refutes", "verdict_for_claims 'refutes' must be one of"),
         ("claim_direction", "both", "claim_direction 'both' must be one of asserted, denied"),
         ("confidence", "D", "confidence 'D' must be one of A, B, C"),
+        ("finding_type", "hunch", "finding_type 'hunch' must be one of effect, absence"),
+        ("comparator", "aspirin", "comparator 'aspirin' is not in the codebook's comparators (opioids)"),
         ("citation_key", "nobody2001", "citation_key 'nobody2001' is not an entry of the bibliography"),
         ("citation_key", "ignored1", "citation_key 'ignored1' is not an entry of the bibliography"),
     ],
@@ -167,6 +174,47 @@ def test_each_bad_value_is_refused_naming_the_row(tmp_path, tiny_codebook, bib, 
     with pytest.raises(EvidenceError) as caught:
         load_evidence(path, tiny_codebook, bib)
     assert str(caught.value).startswith(f"{path}: row 3 (E02): {problem}")
+
+
+@pytest.mark.parametrize("verdict", ["contradicts", "supports", "mixed"])
+def test_an_absence_of_evidence_can_neither_contradict_nor_support(tmp_path, tiny_codebook, bib, verdict):
+    absent = {**GOOD_ROW, "evidence_id": "E02", "finding_type": "absence", "verdict_for_claims": verdict}
+    path = write_evidence(tmp_path, [GOOD_ROW, absent])
+    with pytest.raises(EvidenceError) as caught:
+        load_evidence(path, tiny_codebook, bib)
+    assert str(caught.value).startswith(
+        f"{path}: row 3 (E02): verdict_for_claims {verdict!r} on an absence of evidence; a finding that no study shows "
+        "something can only make a claim goes_beyond or no_evidence"
+    )
+
+
+@pytest.mark.parametrize("verdict", ["goes_beyond", "no_evidence"])
+def test_an_absence_of_evidence_may_leave_a_claim_beyond_the_evidence_or_untested(tmp_path, tiny_codebook, bib, verdict):
+    absent = {**GOOD_ROW, "evidence_id": "E02", "finding_type": "absence", "verdict_for_claims": verdict, "comparator": "opioids"}
+    loaded = load_evidence(write_evidence(tmp_path, [GOOD_ROW, absent]), tiny_codebook, bib)
+    assert loaded.loc[1, ["finding_type", "verdict_for_claims", "comparator"]].tolist() == ["absence", verdict, "opioids"]
+
+
+COMPARED = evidence_table(
+    ("E1", "side_effect:nausea", "moderate", "contradicts", "denied", "survey"),
+    ("E2", "side_effect:nausea", "none", "no_evidence", "denied", "review"),
+    comparators={"E2": "opioids"},
+)
+
+
+def test_a_comparative_claim_is_judged_only_by_evidence_that_compares():
+    claims = claims_table(
+        ("000-001", "000_aaaa", "side_effect", "nausea", "denied", True, "less nausea than opioids", 0, 2, "opioids"),
+        ("000-002", "000_aaaa", "side_effect", "nausea", "denied", False, "no nausea", 3, 5, ""),
+    )
+    matched = evidence_for_claims(claims, COMPARED)
+    assert matched.loc["000-001", ["evidence_ids", "verdict"]].tolist() == [("E2",), "no_evidence"]
+    assert matched.loc["000-002", ["evidence_ids", "verdict"]].tolist() == [("E1",), "contradicts"]
+
+
+def test_a_comparison_with_another_treatment_finds_no_evidence_about_opioids():
+    claims = claims_table(("000-001", "000_aaaa", "side_effect", "nausea", "denied", False, "q", 0, 2, "conventional_treatment"))
+    assert evidence_for_claims(claims, COMPARED).loc["000-001", "verdict"] == NOT_FOUND
 
 
 def test_combine_verdicts_keeps_the_most_serious_and_its_strongest_sources():

@@ -26,11 +26,13 @@ EVIDENCE_CSV = DATA_DIR / "evidence.csv"
 REFERENCES_BIB = PROJECT_ROOT / "book" / "references.bib"
 
 EVIDENCE_COLUMNS = [
-    "evidence_id", "terms", "topic", "finding", "numbers", "strength",
-    "verdict_for_claims", "claim_direction", "citation_key", "confidence", "note",
+    "evidence_id", "terms", "topic", "finding", "numbers", "strength", "finding_type",
+    "verdict_for_claims", "claim_direction", "comparator", "citation_key", "confidence", "note",
 ]
 STRENGTHS = ("none", "very_weak", "weak", "moderate", "strong")
 VERDICTS = ("contradicts", "goes_beyond", "mixed", "supports", "no_evidence")
+FINDING_TYPES = ("effect", "absence")
+ABSENCE_VERDICTS = ("goes_beyond", "no_evidence")
 DIRECTIONS = ("asserted", "denied")
 CONFIDENCES = ("A", "B", "C")
 NOT_FOUND = "no evidence found"
@@ -102,6 +104,7 @@ def _row_problem(row: dict, codebook: Codebook, keys: set[str]) -> str | None:
             return f"{column} is empty"
     for column, allowed in (
         ("strength", STRENGTHS),
+        ("finding_type", FINDING_TYPES),
         ("verdict_for_claims", VERDICTS),
         ("claim_direction", DIRECTIONS),
         ("confidence", CONFIDENCES),
@@ -109,6 +112,14 @@ def _row_problem(row: dict, codebook: Codebook, keys: set[str]) -> str | None:
         problem = _choice_problem(row, column, allowed)
         if problem:
             return problem
+    if row["finding_type"] == "absence" and row["verdict_for_claims"] not in ABSENCE_VERDICTS:
+        return (
+            f"verdict_for_claims {row['verdict_for_claims']!r} on an absence of evidence; a finding that no study "
+            f"shows something can only make a claim {' or '.join(ABSENCE_VERDICTS)}"
+        )
+    comparators = set(codebook.comparators["id"])
+    if row["comparator"] and row["comparator"] not in comparators:
+        return f"comparator {row['comparator']!r} is not in the codebook's comparators ({', '.join(sorted(comparators))})"
     if row["citation_key"] not in keys:
         return f"citation_key {row['citation_key']!r} is not an entry of the bibliography"
     return None
@@ -169,7 +180,9 @@ def combine_verdicts(rows: pd.DataFrame) -> tuple[str, str, tuple[str, ...]]:
     """One verdict for a claim from the evidence rows that apply to it.
 
     Rule: the most serious verdict wins, in the order contradicts, goes_beyond, mixed, supports,
-    no_evidence; no rows at all gives "no evidence found". The strength reported is the strongest
+    no_evidence; no rows at all gives "no evidence found". Absence-of-evidence rows never carry
+    "contradicts" or "supports" (validate_evidence refuses them), so they can only lower a verdict
+    to "goes beyond" or leave a claim untested. The strength reported is the strongest
     among the rows carrying the winning verdict, and the citations are theirs, in file order.
     """
     present = [v for v in VERDICTS if (rows["verdict_for_claims"] == v).any()]
@@ -182,18 +195,20 @@ def combine_verdicts(rows: pd.DataFrame) -> tuple[str, str, tuple[str, ...]]:
 def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.DataFrame:
     """Every claim with the evidence that bears on it and one combined verdict, indexed by claim_id.
 
-    An evidence row applies to a claim when it lists the claim's (category, term) and its
-    claim_direction equals the claim's stance: a finding about "kratom causes X" is not a
-    verdict on "kratom does not cause X". Benchmark rows never apply.
+    An evidence row applies to a claim when it lists the claim's (category, term), its
+    claim_direction equals the claim's stance (a finding about "kratom causes X" is not a verdict
+    on "kratom does not cause X"), and its comparator equals the claim's: a comparative claim
+    ("fewer side effects than opioids") is judged only by evidence that compares with the same
+    treatment, and a plain claim never by comparative evidence. Benchmark rows never apply.
     """
     links = evidence_terms(evidence).merge(
         evidence.drop(columns=["terms", "term_keys"]), on="evidence_id", how="left"
     )
-    by_key = {key: group for key, group in links.groupby(["category", "term", "claim_direction"])}
+    by_key = {key: group for key, group in links.groupby(["category", "term", "claim_direction", "comparator"])}
     empty = links.iloc[0:0]
     rows = []
     for claim in claims.itertuples(index=False):
-        found = by_key.get((claim.category, claim.term, claim.stance), empty)
+        found = by_key.get((claim.category, claim.term, claim.stance, claim.comparator), empty)
         verdict, strength, citations = combine_verdicts(found)
         rows.append(
             {
@@ -203,6 +218,7 @@ def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.Data
                 "term": claim.term,
                 "stance": claim.stance,
                 "hedged": bool(claim.hedged),
+                "comparator": claim.comparator,
                 "quote": claim.quote,
                 "evidence_ids": tuple(found["evidence_id"]),
                 "verdict": verdict,
@@ -210,7 +226,7 @@ def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.Data
                 "citations": citations,
             }
         )
-    columns = ["claim_id", "article_id", "category", "term", "stance", "hedged", "quote",
+    columns = ["claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "quote",
                "evidence_ids", "verdict", "strength", "citations"]
     return pd.DataFrame(rows, columns=columns).set_index("claim_id")
 
