@@ -9,9 +9,11 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
+from matplotlib.colors import to_hex  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from kratom_claims.charts import (  # noqa: E402
+    SERIES_COLOURS,
     article_label,
     bar_chart,
     consensus_chart,
@@ -89,6 +91,15 @@ def test_bar_chart_stacked_labels_segments_and_totals():
     assert texts(ax) == ["3", "2", "1", "3", "3"]  # segments (zero left blank), then totals
     assert ax.get_legend() is not None
     assert ax.get_xlim()[1] > 3  # room for the total labels
+
+
+def test_bar_chart_colours_columns_by_meaning_and_the_rest_by_palette():
+    parts = pd.DataFrame({"contradicted": [1, 0], "supported": [2, 2], "other": [1, 1]}, index=["x", "y"])
+    fig = drawn(bar_chart(parts, "Verdicts", "claims", "article", stacked=True, colours={"contradicted": "#B2182B", "supported": "#2166AC"}))
+    (ax,) = fig.axes
+    fills = [to_hex(p.get_facecolor()) for p in ax.patches]
+    assert fills[:4] == ["#b2182b", "#b2182b", "#2166ac", "#2166ac"]
+    assert fills[4] == to_hex(SERIES_COLOURS[2])
 
 
 def test_bar_chart_vertical_grouped_bars():

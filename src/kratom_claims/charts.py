@@ -71,12 +71,15 @@ def bar_chart(
     horizontal: bool = True,
     stacked: bool = False,
     labels: dict[str, str] | None = None,
+    colours: dict[str, str] | None = None,
 ) -> Figure:
     """Counts as bars, one bar per index entry, each labelled with its value.
 
     A DataFrame draws one bar part per column, side by side or ``stacked`` (segments labelled,
     stack totals at the end). ``labels`` renames index entries for display (e.g. article ids);
-    entries not in it are shown as they are. Horizontal bars list the first entry on top.
+    entries not in it are shown as they are. ``colours`` fixes a column's colour where the
+    colours carry meaning (an ordered scale); other columns take the series palette in turn.
+    Horizontal bars list the first entry on top.
     """
     frame = (data.to_frame() if isinstance(data, pd.Series) else data).fillna(0)
     names = [str((labels or {}).get(entry, entry)) for entry in frame.index]
@@ -92,10 +95,11 @@ def bar_chart(
     for k, column in enumerate(frame.columns):
         values = frame[column].to_numpy(dtype=float)
         where = slots if stacked else slots - 0.4 + thickness * (k + 0.5)
-        bars = draw(where, values, thickness, base, color=_colour(k), label=str(column))
+        fill = (colours or {}).get(column, _colour(k))
+        bars = draw(where, values, thickness, base, color=fill, label=str(column))
         if stacked and parts > 1:
             ax.bar_label(bars, [_number(v) if v else "" for v in values], label_type="center",
-                         color=_ink_on(_colour(k)), fontsize=VALUE_SIZE)
+                         color=_ink_on(fill), fontsize=VALUE_SIZE)
             if k:
                 _unpin(bars, horizontal)
             base = base + values

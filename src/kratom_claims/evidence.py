@@ -45,6 +45,14 @@ VERDICT_LABELS = {
     "no_evidence": "untested",
     NOT_FOUND: NOT_FOUND,
 }
+VERDICT_COLOURS = {
+    "contradicted": "#B2182B",
+    "goes beyond the evidence": "#EF8A62",
+    "mixed evidence": "#FDDBC7",
+    "supported": "#2166AC",
+    "untested": "#BDBDBD",
+    NOT_FOUND: "#F0F0F0",
+}
 BENCHMARK_TOPIC = "online information quality"
 
 RISK_VERDICTS = ("supports", "mixed")
