@@ -56,8 +56,9 @@ def test_codebook_has_the_six_claim_categories_and_persuasion_with_terms(codeboo
 def test_every_article_claims_kratom_as_an_alternative_to_conventional_treatment(claims, corpus):
     alternative = claims[(claims["category"] == "advice") & (claims["term"] == "alternative_treatment")]
     assert set(alternative["article_id"]) == set(corpus.ids)
-    assert set(alternative["comparator"]) <= {"opioids", "conventional_treatment"}
-    assert "" not in set(alternative["comparator"])
+    assert set(alternative["comparator"]) <= {"", "opioids", "conventional_treatment"}
+    compared = alternative[alternative["comparator"] != ""]
+    assert set(compared["article_id"]) == set(corpus.ids)
 
 
 def test_comparisons_of_degree_carry_opioids_and_outright_contrasts_carry_none(claims):

@@ -77,7 +77,7 @@ def presence_matrix(
     return _most_shared_first(table, source_counts(table).to_dict())
 
 
-def _stance_cell(rows: pd.DataFrame) -> str:
+def stance_position(rows: pd.DataFrame) -> str:
     """One article's position on one term: a plain assertion outweighs hedged ones; asserting and denying is mixed."""
     asserted = rows[rows["stance"] == ASSERTED]
     denied = bool((rows["stance"] == DENIED).any())
@@ -98,7 +98,7 @@ def stance_matrix(claims: pd.DataFrame, category: str, article_ids: Iterable[str
     """
     ids = _checked_ids(claims, article_ids)
     rows = claims[claims["category"] == category]
-    cells = {pair: _stance_cell(group) for pair, group in rows.groupby(["term", "article_id"])}
+    cells = {pair: stance_position(group) for pair, group in rows.groupby(["term", "article_id"])}
     sources: dict[str, int] = {}
     for term, _ in cells:
         sources[term] = sources.get(term, 0) + 1
