@@ -381,6 +381,16 @@ def test_internal_contradictions_pair_denials_with_assertions_of_the_same_or_dep
     assert found.loc[1, "asserted_quote"] == "has side effects"
 
 
+def test_a_comparison_grants_the_harm_so_it_is_no_contradiction():
+    claims = claims_table(
+        ("000-001", "000_aaaa", "side_effect", "dependence", "denied", True, "less dependence than opioids", 0, 28, "opioids"),
+        ("000-002", "000_aaaa", "side_effect", "dependence", "asserted", False, "can cause dependence", 40, 60, ""),
+        ("000-003", "000_aaaa", "side_effect", "addiction", "denied", False, "not addictive", 70, 83, ""),
+    )
+    found = internal_contradictions(claims)
+    assert found["denied_claims"].tolist() == [("000-003",)]
+
+
 def test_internal_contradictions_of_claims_without_denials_is_an_empty_table():
     claims = claims_table(("000-001", "000_aaaa", "side_effect", "dependence", "asserted", False, "q", 0, 1))
     found = internal_contradictions(claims)

@@ -341,12 +341,13 @@ def internal_contradictions(claims: pd.DataFrame) -> pd.DataFrame:
     A pair is a denial and an assertion in one article that either name the same (category,
     term), or where the denial is of addiction, dependence or side effects and the assertion
     names dependence, withdrawal, addiction, tolerance or misuse. Quotes that overlap (one
-    sentence weighing a harm against a benefit) are not counted. Claims sharing the same two
+    sentence weighing a harm against a benefit) are not counted, nor are comparisons ("fewer side
+    effects than opioids"), which grant the harm rather than deny it. Claims sharing the same two
     quotes are merged into one row; the start offsets say which of the two comes first.
     """
     groups: dict[tuple, dict] = {}
     for article_id, rows in claims.groupby("article_id", sort=True):
-        denials = rows[rows["stance"] == "denied"].itertuples(index=False)
+        denials = rows[(rows["stance"] == "denied") & (rows["comparator"] == "")].itertuples(index=False)
         assertions = list(rows[rows["stance"] == "asserted"].itertuples(index=False))
         for denied in denials:
             for asserted in assertions:
@@ -421,7 +422,8 @@ def claim_verdict_rows(matched: pd.DataFrame, codebook: Codebook) -> pd.DataFram
             "article": matched["article_id"].map(lambda a: a.split("_")[0]),
             "category": matched["category"],
             "term": [codebook.term_label(c, t) for c, t in zip(matched["category"], matched["term"])],
-            "stance": matched["stance"] + matched["hedged"].map({True: " (hedged)", False: ""}),
+            "stance": matched["stance"] + matched["hedged"].map({True: " (hedged)", False: ""})
+            + matched["comparator"].map(lambda c: f", compared with {c.replace('_', ' ')}" if c else ""),
             "verdict": matched["verdict"].map(VERDICT_LABELS),
             "strength": matched["strength"].str.replace("_", " "),
             "evidence": matched["evidence_ids"].map(", ".join),

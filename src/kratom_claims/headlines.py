@@ -1,0 +1,76 @@
+"""The book's key findings as whole sentences, so that the front page stays true at any article count.
+
+Each sentence is built from the computed tables, and its wording follows the numbers: "none of",
+"all", "k of the n". The front page glues these sentences rather than numbers, so that a count
+of zero or of every article never reads awkwardly or falsely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from .evidence import NOT_FOUND
+
+SERIOUS_RISKS = ("liver_injury", "death", "overdose", "contamination", "seizures")
+
+
+def share_of(count: int, total: int, verb: tuple[str, str], noun: str = "articles") -> str:
+    """'None of the 5 articles names', 'All 5 articles name', '3 of the 5 articles name': the subject
+    and the verb (singular, plural) agreeing with it."""
+    singular, plural = verb
+    if total == 1:
+        return f"The one {noun[:-1]} {singular}" if count else f"The one {noun[:-1]} does not {plural}"
+    if count == 0:
+        return f"None of the {total} {noun} {singular}"
+    if count == total:
+        return f"All {total} {noun} {plural}"
+    return f"{count} of the {total} {noun} {singular if count == 1 else plural}"
+
+
+def _counted(count: int, singular: str, plural: str) -> str:
+    return f"{count} {singular if count == 1 else plural}"
+
+
+def _listed(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def sources_sentence(jama: pd.DataFrame, article_ids: Iterable[str]) -> str:
+    """How many rated articles name no source for what they say (the JAMA attribution benchmark)."""
+    rated = jama[(jama["criterion"] == "attribution") & jama["article_id"].isin(list(article_ids))]
+    unsourced = int((~rated["met"].astype(bool)).sum())
+    return f"{share_of(unsourced, len(rated), ('names', 'name'))} no source for any statement (the JAMA attribution benchmark)."
+
+
+def risks_sentence(omissions: pd.DataFrame, risk_terms: Iterable[str], named_states: Iterable[str]) -> str:
+    """Which serious documented risks no article names; ``omissions`` rows align with ``risk_terms``."""
+    named = omissions.isin(list(named_states)).any(axis=1).to_numpy()
+    labels = [label.lower() for label, term, said in zip(omissions.index, risk_terms, named)
+              if term in SERIOUS_RISKS and not said]
+    if not labels:
+        return "Every serious risk the evidence documents is named by at least one article."
+    return f"No article names {_listed(labels)}, though the evidence documents each as a risk of kratom."
+
+
+def claim_sentence(
+    claims: pd.DataFrame, article_ids: Iterable[str], category: str, term: str, verb: tuple[str, str], rest: str
+) -> str:
+    """'k of the n articles <verb> <rest>': the articles that assert one term."""
+    ids = list(article_ids)
+    making = claims[(claims["category"] == category) & (claims["term"] == term) & (claims["stance"] == "asserted")]
+    return f"{share_of(int(making['article_id'].nunique()), len(ids), verb)} {rest}."
+
+
+def verdicts_sentence(matched: pd.DataFrame) -> str:
+    """The combined verdicts on the claims that any evidence bears on, every verdict named."""
+    covered = matched[matched["verdict"] != NOT_FOUND]["verdict"].value_counts()
+    parts = [
+        _counted(int(covered.get("supports", 0)), "is supported", "are supported"),
+        _counted(int(covered.get("goes_beyond", 0)), "goes beyond the evidence", "go beyond the evidence"),
+        _counted(int(covered.get("mixed", 0)), "meets mixed evidence", "meet mixed evidence"),
+        _counted(int(covered.get("no_evidence", 0)), "is untested", "are untested"),
+        _counted(int(covered.get("contradicts", 0)), "is contradicted", "are contradicted"),
+    ]
+    return f"Of the {int(covered.sum())} claims that the evidence bears on, {', '.join(parts[:-1])} and {parts[-1]}."

@@ -1,0 +1,65 @@
+"""Key-finding sentences: wording that follows the counts, at one article, at none and at all."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from kratom_claims.headlines import claim_sentence, risks_sentence, share_of, sources_sentence, verdicts_sentence
+
+NAMES = ("names", "name")
+
+
+@pytest.mark.parametrize(
+    ("count", "total", "expected"),
+    [
+        (0, 5, "None of the 5 articles names"),
+        (5, 5, "All 5 articles name"),
+        (1, 5, "1 of the 5 articles names"),
+        (3, 5, "3 of the 5 articles name"),
+        (1, 1, "The one article names"),
+        (0, 1, "The one article does not name"),
+    ],
+)
+def test_share_of_agrees_subject_and_verb(count, total, expected):
+    assert share_of(count, total, NAMES) == expected
+
+
+def test_sources_sentence_counts_unmet_attribution_among_rated_articles():
+    jama = pd.DataFrame(
+        {"article_id": ["a", "a", "b", "c"], "criterion": ["attribution", "currency", "attribution", "attribution"],
+         "met": [False, True, True, False]}
+    )
+    assert sources_sentence(jama, ["a", "b", "c", "d"]) == "2 of the 3 articles name no source for any statement (the JAMA attribution benchmark)."
+
+
+def test_risks_sentence_lists_serious_risks_no_article_names():
+    omissions = pd.DataFrame(
+        {"a": ["named", "not mentioned", "not mentioned", "denied"], "b": ["not mentioned", "not mentioned", "named", "not mentioned"]},
+        index=["Nausea", "Liver injury", "Death", "Contamination"],
+    )
+    terms = ["nausea", "liver_injury", "death", "contamination"]
+    assert risks_sentence(omissions, terms, ["named"]) == (
+        "No article names liver injury or contamination, though the evidence documents each as a risk of kratom."
+    )
+    assert risks_sentence(omissions.iloc[[0, 2]], ["nausea", "death"], ["named"]) == (
+        "Every serious risk the evidence documents is named by at least one article."
+    )
+
+
+def test_claim_sentence_counts_articles_that_assert_the_term():
+    claims = pd.DataFrame(
+        {"article_id": ["a", "a", "b"], "category": ["condition"] * 3, "term": ["chronic_pain"] * 3,
+         "stance": ["asserted", "asserted", "denied"]}
+    )
+    assert claim_sentence(claims, ["a", "b"], "condition", "chronic_pain", ("claims", "claim"), "that kratom relieves chronic pain") == (
+        "1 of the 2 articles claims that kratom relieves chronic pain."
+    )
+
+
+def test_verdicts_sentence_names_every_verdict_with_agreement():
+    matched = pd.DataFrame({"verdict": ["supports", "contradicts", "contradicts", "no evidence found", "no_evidence"]})
+    assert verdicts_sentence(matched) == (
+        "Of the 4 claims that the evidence bears on, 1 is supported, 0 go beyond the evidence, 0 meet mixed evidence, "
+        "1 is untested and 2 are contradicted."
+    )
