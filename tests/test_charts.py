@@ -202,7 +202,7 @@ def test_dose_range_chart_segments_dots_and_empty_articles(doses):
         "1–3 g", "5–8 g", "no dose figures given", "2 g", "no dose figures given", "no dose figures given", "4 g",
     ]
     assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "002: none", "003: moderate", "004: none", "005: none", "006: low"]
-    assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams per dose")
+    assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams, as the article gives them")
     assert ax.get_ylabel()
     assert ax.get_xlim()[0] == 0
 
@@ -218,3 +218,18 @@ def test_dose_range_chart_refuses_backwards_range_and_unknown_article(doses):
         dose_range_chart(doses)
     with pytest.raises(ValueError, match="006_f"):
         dose_range_chart(doses.iloc[1:], article_ids=["001_a", "003_c"])
+
+
+def test_upset_chart_names_its_bars_for_one_article_sets_too(presence):
+    bars_ax, dots_ax, sizes_ax = drawn(upset_chart(presence, labels={"001_a": "A"})).axes
+    assert bars_ax.get_ylabel() == "claims in exactly\nthis set of articles"
+    assert [p.get_height() for p in bars_ax.patches] == [2, 1, 1, 1, 1]
+    assert ticks(dots_ax.get_yticklabels())[0] == "A"
+
+
+def test_dose_chart_does_not_say_per_dose(doses):
+    (ax,) = drawn(dose_range_chart(doses, article_ids=SIX)).axes
+    assert ax.get_xlabel() == "grams, as the article gives them"
+    assert "per dose" not in ax.get_xlabel()
+    segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
+    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]

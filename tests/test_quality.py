@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 import math
 
 import matplotlib
@@ -390,3 +391,126 @@ def test_charts_draw_every_value():
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["grade 6-8 band (dashed edges)", "Flesch-Kincaid", "SMOG"]
     finally:
         plt.close(fig)
+
+
+def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
+    totals = pd.Series({"000_aaaa": 36, "001_bbbb": 15})
+    benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
+    fig = discern_chart(totals, benchmarks)
+    try:
+        ax = fig.axes[0]
+        assert ax.get_xlim()[0] == 15
+        assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["15", "25"]
+        bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.8)]
+        assert [(b.get_x(), b.get_x() + b.get_width()) for b in bars] == [(15, 36), (15, 15), (15, pytest.approx(36.95))]
+        assert "starts at 15" in ax.get_xlabel()
+    finally:
+        plt.close(fig)
+
+
+# Sentences written for these tests, not taken from the articles.
+MARKER_TEXT = (
+    "We delve into the realm of tea. It’s crucial to brew it well, and it is essential to rest.\n"
+    "Delving deeper, the multifaceted leaf can unlock calm. Navigating it's crucial steps is easy.\n"
+)
+
+
+def test_marker_hits_count_whole_words_and_phrases_in_any_case():
+    from kratom_claims.quality import marker_hits
+
+    hits = marker_hits(MARKER_TEXT)
+    assert dict(hits) == {
+        "delve": 1, "delving": 1, "multifaceted": 1, "realm": 1, "unlock": 1, "navigating": 1,
+        "it's crucial": 2, "it is essential": 1,
+    }
+
+
+def test_marker_hits_ignore_parts_of_words_and_broken_phrases():
+    from kratom_claims.quality import marker_hits
+
+    text = "The realmsman said it is, crucially, unlockable. It is not crucial. Harnessing is fine; delved."
+    assert dict(marker_hits(text)) == {"harnessing": 1, "delved": 1}
+    assert marker_hits("", ["delve"]) == Counter()
+
+
+def test_repeated_openings_find_paragraphs_that_start_alike():
+    from kratom_claims.quality import paragraphs, repeated_openings
+
+    text = (
+        "Tea Time For Everyone\n"
+        "Green tea, a drink from old China, is calm. It helps.\n"
+        "- Green tea, a drink from old China, in a list item.\n"
+        "Tea Time For Everyone\n"
+        "Green tea, a drink from old China, has fans too.\n"
+        "Green tea, a drink from somewhere else.\n"
+        "Short one.\n"
+    )
+    assert paragraphs(text) == [
+        "Green tea, a drink from old China, is calm. It helps.",
+        "Green tea, a drink from old China, has fans too.",
+        "Green tea, a drink from somewhere else.",
+        "Short one.",
+    ]
+    assert repeated_openings(text) == {"green tea a drink from": 3}
+    assert repeated_openings(text, n=7) == {"green tea a drink from old china": 2}
+    assert repeated_openings(text, n=12) == {}
+    with pytest.raises(ValueError, match="at least 1 word"):
+        repeated_openings(text, n=0)
+
+
+def test_machine_text_signs_count_per_thousand_words_in_the_running_text(tmp_path):
+    from kratom_claims.quality import machine_sign_details, machine_text_signs
+
+    articles = {
+        "000_aaaa": "Contents\n- We Delve In\nWe Delve In\n" + MARKER_TEXT + "Delving deeper, the multifaceted leaf is here again.\n",
+        "001_bbbb": "Plain words about tea and nothing more.\n",
+    }
+    corpus = corpus_of(tmp_path / "data", articles)
+    signs = machine_text_signs(corpus)
+    words = count_words(MARKER_TEXT) + count_words("Delving deeper, the multifaceted leaf is here again.")
+    assert signs.loc["000_aaaa"].to_dict() == {
+        "words": words, "marker_hits": 11, "markers_per_1000_words": pytest.approx(11000 / words),
+        "distinct_markers": 8, "repeated_openings": 1, "paragraphs_repeating": 1,
+    }
+    assert signs.loc["001_bbbb", ["marker_hits", "repeated_openings"]].tolist() == [0, 0]
+    details = machine_sign_details(corpus)
+    assert details[details["kind"] == "repeated opening"].to_dict("records") == [
+        {"article_id": "000_aaaa", "kind": "repeated opening", "text": "delving deeper the multifaceted leaf", "count": 2}
+    ]
+    assert int(details.loc[details["text"] == "delving", "count"].iloc[0]) == 2
+
+
+def test_article_sources_say_what_is_not_recorded(tmp_path):
+    from kratom_claims.quality import article_sources
+
+    corpus = corpus_of(tmp_path / "data", {"000_aaaa": "Text.\nMenu\n", "001_bbbb": "Other text.\n"}, {"000_aaaa": ["Menu\n"]})
+    table = article_sources(corpus)
+    assert table.to_dict("index") == {
+        "000_aaaa": {"site_in_text": "unknown", "residue_pieces": 1, "url": "not recorded", "retrieved": "not recorded"},
+        "001_bbbb": {"site_in_text": "unknown", "residue_pieces": 0, "url": "not recorded", "retrieved": "not recorded"},
+    }
+
+
+def test_appeal_matrix_has_a_row_per_codebook_appeal_most_used_first(codebook_document, write_codebook):
+    from kratom_claims.codebook import load_codebook
+    from kratom_claims.quality import appeal_matrix
+
+    codebook_document["categories"]["persuasion"]["terms"] = [
+        {"id": "natural", "label": "Appeal to nature", "definition": "Good because natural.", "synonyms": []},
+        {"id": "tradition", "label": "Appeal to tradition", "definition": "Old, so good.", "synonyms": []},
+        {"id": "testimonial", "label": "Testimonial", "definition": "Users say so.", "synonyms": []},
+    ]
+    codebook = load_codebook(write_codebook(codebook_document))
+    appeals = pd.DataFrame(
+        {
+            "article_id": ["000_aaaa", "001_bbbb", "001_bbbb", "001_bbbb"],
+            "category": ["persuasion"] * 4,
+            "term": ["testimonial", "testimonial", "natural", "tradition"],
+            "stance": ["asserted", "asserted", "asserted", "denied"],
+        }
+    )
+    matrix = appeal_matrix(appeals, codebook, ["000_aaaa", "001_bbbb", "002_cccc"])
+    assert matrix.index.tolist() == ["Testimonial", "Appeal to nature", "Appeal to tradition"]
+    assert matrix.to_numpy().tolist() == [[True, True, False], [False, True, False], [False, False, False]]
+    with pytest.raises(ValueError, match="not in article_ids: 001_bbbb"):
+        appeal_matrix(appeals, codebook, ["000_aaaa"])

@@ -26,6 +26,8 @@ def claims_table():
     table = pd.DataFrame(rows, columns=["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"])
     table["quote"] = "q " + table["claim_id"]
     table["note"] = ""
+    table["comparator"] = ["", "", "", "", "opioids"]
+    table["attributed_to"] = ["", "", "users", "", ""]
     return table
 
 
@@ -49,7 +51,8 @@ def test_stance_tally_counts_articles_per_stance(tiny_codebook):
 def test_claim_rows_show_labels_and_readable_hedges(tiny_codebook):
     rows = claim_rows(claims_table(), tiny_codebook, ["side_effect"])
     assert rows.to_dict("index") == {
-        "001-003": {"article": "001", "category": "side_effect", "term": "Nausea", "stance": "asserted", "hedged": "yes", "quote": "q 001-003", "note": ""}
+        "001-003": {"article": "001", "category": "side_effect", "term": "Nausea", "stance": "asserted", "hedged": "yes",
+                    "compared with": "Opioids", "attributed to": "", "quote": "q 001-003", "note": ""}
     }
 
 
@@ -64,8 +67,8 @@ def test_dosing_statements_keep_wordy_dosage_and_dosing_advice(tiny_codebook):
     table = claims_table()
     extra = pd.DataFrame(
         [
-            ("001-004", "001_bbbb", "dosage", "dose_range", "asserted", False, np.nan, np.nan, "q", ""),
-            ("001-005", "001_bbbb", "advice", "consult_professional", "asserted", False, np.nan, np.nan, "q", ""),
+            ("001-004", "001_bbbb", "dosage", "dose_range", "asserted", False, np.nan, np.nan, "q", "", "", ""),
+            ("001-005", "001_bbbb", "advice", "consult_professional", "asserted", False, np.nan, np.nan, "q", "", "", ""),
         ],
         columns=table.columns,
     )
@@ -80,3 +83,39 @@ def test_key_labels_name_the_category_and_the_term_label(tiny_codebook):
         "condition: Chronic pain",
         "side effect: Nausea",
     ]
+
+
+def test_naming_and_denying_counts_a_mixed_article_in_both_columns():
+    from kratom_claims.summaries import naming_and_denying
+
+    matrix = pd.DataFrame(
+        {"000": ["hedged", "denied", ""], "001": ["asserted + denied", "denied", "asserted"], "002": ["denied", "", ""]},
+        index=["Dependence", "Sedation", "Nausea"],
+    )
+    table = naming_and_denying(matrix)
+    assert table.to_dict("index") == {
+        "Dependence": {"articles asserting": 2, "articles denying": 2},
+        "Sedation": {"articles asserting": 0, "articles denying": 2},
+        "Nausea": {"articles asserting": 1, "articles denying": 0},
+    }
+
+
+def test_leaders_name_every_tied_entry_and_none_for_all_zero():
+    from kratom_claims.summaries import leaders
+
+    assert leaders(pd.Series({"Chronic pain": 5, "Pain": 5, "Anxiety": 3})) == (["Chronic pain", "Pain"], 5)
+    assert leaders(pd.Series({"Anxiety": 1, "Pain": 4})) == (["Pain"], 4)
+    assert leaders(pd.Series({"Pain": 0})) == ([], 0)
+    assert leaders(pd.Series(dtype=int)) == ([], 0)
+    names, top = leaders(pd.Series({"000": 12.5, "001": 16.58, "002": 16.58}))
+    assert (names, top, type(top)) == (["001", "002"], 16.58, float)
+    assert type(leaders(pd.Series({"Pain": 4}))[1]) is int
+
+
+def test_join_names_reads_as_prose():
+    from kratom_claims.summaries import join_names
+
+    assert join_names([]) == "none"
+    assert join_names(["Pain"]) == "Pain"
+    assert join_names(["Chronic pain", "Pain"]) == "Chronic pain and Pain"
+    assert join_names(["A", "B", "C"], "or") == "A, B or C"

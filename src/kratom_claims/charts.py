@@ -210,7 +210,7 @@ def upset_chart(
     bars_ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     bars_ax.margins(y=0.15)
     bars_ax.tick_params(axis="x", labelbottom=False, bottom=False)
-    _dress(bars_ax, title, "", "shared claims")
+    _dress(bars_ax, title, "", "claims in exactly\nthis set of articles")
 
     member = np.array([[a in combo for combo in combos["articles"]] for a in ids], dtype=bool).reshape(len(ids), len(x))
     columns, rows = np.meshgrid(x, y)
@@ -272,7 +272,10 @@ def dose_range_chart(
     labels: dict[str, str] | None = None,
     title: str = "Doses named by each article",
 ) -> Figure:
-    """The doses each article names: a line from low to high grams per dose, a dot where it gives one figure.
+    """The doses each article names: a line from low to high grams, a dot where it gives one figure.
+
+    The articles give gram amounts without saying whether they are per dose, per day or per use,
+    so the axis claims no more than "grams, as the article gives them".
 
     Rows are grouped by article, in ``article_ids`` order (default: order of first appearance);
     an article without figures keeps a row saying so. Each range is written out in grams.
@@ -297,7 +300,7 @@ def dose_range_chart(
     ax.set_yticks(ticks, names)
     ax.invert_yaxis()
     ax.set_xlim(0, max(1.0, rows["dose_high_g"].max() if len(rows) else 1.0) * 1.3)
-    _dress(ax, title, "grams per dose", "article: dose named")
+    _dress(ax, title, "grams, as the article gives them", "article: dose named")
     return fig
 
 
@@ -312,3 +315,4 @@ def _draw_doses(ax: Axes, spots: np.ndarray, group: pd.DataFrame, colour: str) -
     for spot, lo, hi in zip(spots, low, high):
         text = f"{_number(lo)} g" if lo == hi else f"{_number(lo)}–{_number(hi)} g"
         ax.text(hi, spot, f"  {text}", va="center", fontsize=VALUE_SIZE)
+

@@ -1,8 +1,9 @@
 """How trustworthy and how readable the articles are, apart from what they claim.
 
-Four kinds of measure, each computed the same way for every article: the hand ratings on the
-DISCERN and JAMA instruments (data/quality/), reading grade, hedging, and traces of search-engine
-marketing. The ratings are checked in full, since one mistyped score would move a total.
+Measures computed the same way for every article: the ratings on the DISCERN and JAMA
+instruments (data/quality/), reading grade, hedging, traces of search-engine marketing, signs of
+machine-written text, persuasion appeals, and what is recorded of each article's source. The
+ratings are checked in full, since one mistyped score would move a total.
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from .charts import LABEL_SIZE, SERIES_COLOURS, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
+from .codebook import APPEAL_CATEGORY, Codebook
 from .corpus import Corpus
 from .csvfile import read_text_csv
 from .errors import DataError
 from .evidence import is_benchmark
 from .paths import DATA_DIR
-from .text import WORD, count_words, headings, lines, split_sentences
+from .text import BULLET, WORD, count_words, headings, lines, split_sentences
 
 QUALITY_DIR = DATA_DIR / "quality"
 DISCERN_CSV = QUALITY_DIR / "discern.csv"
@@ -45,6 +47,7 @@ BOOLEANS = {"true": True, "false": False}
 BENCHMARK_NUMBERS = re.compile(r"(?P<sites>\d+) sites; mean DISCERN (?P<mean>\d+(?:\.\d+)?) \(SD (?P<sd>\d+(?:\.\d+)?)\)")
 
 PATIENT_GRADE_BAND = (6, 8)
+DISCERN_RANGE = (15, 75)
 
 HEDGE_WORDS = (
     "may", "might", "could",
@@ -57,6 +60,22 @@ BUYING_WORDS = (
     "vendor", "vendors", "supplier", "suppliers", "seller", "sellers", "price", "discount",
 )
 KEYWORD = "kratom"
+# Words and phrases often noticed in machine-generated marketing text, in the forms counted. The
+# list is this book's choice, not a validated instrument: a hit is a sign, never proof.
+MACHINE_MARKERS = (
+    "delve", "delves", "delved", "delving",
+    "multifaceted",
+    "intricacies",
+    "nuance", "nuances", "nuanced",
+    "elucidate", "elucidates", "elucidated", "elucidating",
+    "realm", "realms",
+    "unlock", "unlocks", "unlocked", "unlocking",
+    "harness", "harnesses", "harnessed", "harnessing",
+    "navigate", "navigates", "navigated", "navigating",
+    "it's crucial", "it is crucial",
+    "it's essential", "it is essential",
+)
+OPENING_WORDS = 5
 REPEAT_LENGTH = 8
 VOWEL_RUN = re.compile(r"[aeiouy]+")
 
@@ -408,7 +427,11 @@ def marketing_traces(corpus: Corpus) -> pd.DataFrame:
 
 def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str, str] | None = None,
                   title: str = "DISCERN totals (items 1-15) beside published means") -> Figure:
-    """The articles' DISCERN totals as bars, then the published vendor-site means with a 1-SD whisker."""
+    """The articles' DISCERN totals as bars, then the published vendor-site means with a 1-SD whisker.
+
+    The axis starts at 15, the lowest total items 1-15 can sum to, and bars grow from there: a
+    bar's length is how far a total lies above the minimum, not the total measured from zero.
+    """
     names = [f"article {article_label(a, labels)}" for a in totals.index] + list(benchmarks["label"])
     values = np.array(list(totals.to_numpy(dtype=float)) + list(benchmarks["mean"]))
     whiskers = np.array([0.0] * len(totals) + list(benchmarks["sd"]))
@@ -416,20 +439,20 @@ def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str,
     fig = plt.figure(figsize=(8.5, max(3.0, 1.8 + 0.45 * len(names))), layout="constrained")
     ax = fig.add_subplot()
     slots = np.arange(len(names))
-    ax.barh(slots, values, color=colours)
+    ax.barh(slots, values - DISCERN_RANGE[0], left=DISCERN_RANGE[0], color=colours)
     spread = slots[len(totals):]
     ax.errorbar(values[len(totals):], spread, xerr=whiskers[len(totals):], fmt="none", ecolor="black", capsize=4)
     for slot, value, whisker in zip(slots, values, whiskers):
         text = f"{value:g}" if not whisker else f"{value:g} (SD {whisker:g})"
         ax.text(value + whisker + 1, slot, text, va="center", fontsize=VALUE_SIZE)
-    for edge in (15, 75):
-        ax.axvline(edge, color="#777777", linestyle=":", linewidth=1)
-    ax.set_xlim(0, 80)
+    ax.axvline(DISCERN_RANGE[1], color="#777777", linestyle=":", linewidth=1)
+    ax.set_xlim(DISCERN_RANGE[0], DISCERN_RANGE[1] + 5)
+    ax.set_xticks(range(DISCERN_RANGE[0], DISCERN_RANGE[1] + 1, 10))
     ax.set_yticks(slots, names)
     ax.invert_yaxis()
     ax.tick_params(labelsize=TICK_SIZE)
     ax.set_title(title, fontsize=TITLE_SIZE)
-    ax.set_xlabel("DISCERN total (dotted lines: lowest possible 15, highest 75)", fontsize=LABEL_SIZE)
+    ax.set_xlabel("DISCERN total (axis starts at 15, the lowest possible; dotted line: highest, 75)", fontsize=LABEL_SIZE)
     handles = [plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[0]), plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[1])]
     ax.legend(handles, ["this book's rating", "published mean ± 1 SD"], fontsize=TICK_SIZE,
               loc="upper left", bbox_to_anchor=(1.01, 1))
@@ -476,3 +499,142 @@ def repetition_table(corpus: Corpus) -> pd.DataFrame:
         rows += [{"article_id": article_id, "kind": "heading listed twice", "text": h} for h in repeated_headings(body)]
         rows += [{"article_id": article_id, "kind": "phrase repeated", "text": p} for p in repeated_phrases(running_text(body))]
     return pd.DataFrame(rows, columns=["article_id", "kind", "text"])
+
+
+def article_sources(corpus: Corpus) -> pd.DataFrame:
+    """What the collection records about where each article came from, beside what its text shows.
+
+    ``site_in_text`` is the metadata's reading of the text (``published_on``); ``residue_pieces``
+    counts the bits of site furniture cut from it. ``url`` and ``retrieved`` come from metadata
+    columns of those names if the corpus ever records them, and read "not recorded" otherwise.
+    """
+    metadata = corpus.metadata.set_index("article_id")
+    rows = {}
+    for article_id in corpus.ids:
+        row = metadata.loc[article_id]
+        rows[article_id] = {
+            "site_in_text": row["published_on"],
+            "residue_pieces": len(corpus.residue[article_id]),
+            "url": _recorded(row, "url"),
+            "retrieved": _recorded(row, "retrieved"),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["site_in_text", "residue_pieces", "url", "retrieved"])
+    table.index.name = "article_id"
+    return table.astype({"residue_pieces": "int64"})
+
+
+def _recorded(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    return str(value).strip() if isinstance(value, str) and value.strip() else "not recorded"
+
+
+def _phrase_count(tokens: list[str], phrase: tuple[str, ...]) -> int:
+    size = len(phrase)
+    return sum(1 for i in range(len(tokens) - size + 1) if tuple(tokens[i : i + size]) == phrase)
+
+
+def marker_hits(text: str, markers: Iterable[str] = MACHINE_MARKERS) -> Counter:
+    """How often each marker occurs in the text: whole words, any case, a phrase word by word.
+
+    Curly apostrophes count as straight ones, so "it’s crucial" is "it's crucial". Markers that do
+    not occur are left out of the Counter.
+    """
+    tokens = _tokens(text)
+    hits = Counter()
+    for marker in markers:
+        found = _phrase_count(tokens, tuple(_tokens(marker)))
+        if found:
+            hits[marker] = found
+    return hits
+
+
+def paragraphs(text: str) -> list[str]:
+    """Running paragraphs: non-blank lines that are neither headings nor bulleted list items."""
+    titles = set(headings(text))
+    found = []
+    for raw in text.split("\n"):
+        bullet = BULLET.match(raw)
+        line = raw.strip()
+        if line and not (bullet and bullet.group(0).strip()) and line not in titles:
+            found.append(line)
+    return found
+
+
+def repeated_openings(text: str, n: int = OPENING_WORDS) -> dict[str, int]:
+    """Openings of ``n`` words that start two or more paragraphs, with how many, in order of first use.
+
+    Words are compared lower-cased, punctuation aside; a paragraph shorter than ``n`` words has no opening.
+    """
+    if n < 1:
+        raise ValueError(f"an opening needs at least 1 word, not {n}")
+    openings = Counter()
+    for paragraph in paragraphs(text):
+        words = _tokens(paragraph)
+        if len(words) >= n:
+            openings[" ".join(words[:n])] += 1
+    return {opening: count for opening, count in openings.items() if count > 1}
+
+
+def machine_text_signs(corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS) -> pd.DataFrame:
+    """Per article: marker words and phrases (count and per 1,000 words) and repeated paragraph openings.
+
+    Markers are counted in the running text (headings and the lines that repeat them left out),
+    so a list of contents does not count a heading's words twice; words are counted in the same text.
+    ``paragraphs_repeating`` counts the paragraphs that share an opening with an earlier one.
+    """
+    wanted = list(markers)
+    rows = {}
+    for article_id in corpus.ids:
+        body = corpus.body(article_id)
+        running = running_text(body)
+        words = count_words(running)
+        hits = marker_hits(running, wanted)
+        openings = repeated_openings(body, n)
+        rows[article_id] = {
+            "words": words,
+            "marker_hits": sum(hits.values()),
+            "markers_per_1000_words": 1000 * sum(hits.values()) / words if words else 0.0,
+            "distinct_markers": len(hits),
+            "repeated_openings": len(openings),
+            "paragraphs_repeating": sum(count - 1 for count in openings.values()),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "article_id"
+    return table
+
+
+def machine_sign_details(corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS) -> pd.DataFrame:
+    """The hits behind ``machine_text_signs``: each marker found, and each repeated opening with the number of paragraphs it starts."""
+    wanted = list(markers)
+    rows = []
+    for article_id in corpus.ids:
+        body = corpus.body(article_id)
+        for marker, count in marker_hits(running_text(body), wanted).items():
+            rows.append({"article_id": article_id, "kind": "marker", "text": marker, "count": count})
+        for opening, count in repeated_openings(body, n).items():
+            rows.append({"article_id": article_id, "kind": "repeated opening", "text": opening, "count": count})
+    return pd.DataFrame(rows, columns=["article_id", "kind", "text", "count"])
+
+
+def appeal_matrix(appeals: pd.DataFrame, codebook: Codebook, article_ids: Iterable[str]) -> pd.DataFrame:
+    """Which article uses which persuasion appeal: labels (rows) x articles (columns), True where used.
+
+    Every appeal of the codebook has a row, an unused one included, so a reader sees what no
+    article does. Rows run from the appeal most articles use down; ties keep codebook order.
+    Only asserted rows count: an article that rejects an appeal does not use it.
+    """
+    ids = list(article_ids)
+    unknown = sorted(set(appeals["article_id"]) - set(ids))
+    if unknown:
+        raise ValueError(f"appeals come from article(s) not in article_ids: {', '.join(unknown)}")
+    terms = list(codebook.terms.loc[codebook.terms["category"] == APPEAL_CATEGORY, "term"])
+    used = appeals[(appeals["category"] == APPEAL_CATEGORY) & (appeals["stance"] == "asserted")]
+    made = set(zip(used["term"], used["article_id"]))
+    table = pd.DataFrame(
+        [[(term, article) in made for article in ids] for term in terms],
+        index=pd.Index([codebook.term_label(APPEAL_CATEGORY, t) for t in terms], name="appeal", dtype=object),
+        columns=pd.Index(ids, name="article", dtype=object),
+        dtype=bool,
+    )
+    order = sorted(range(len(terms)), key=lambda k: -int(table.iloc[k].sum()))
+    return table.iloc[order]

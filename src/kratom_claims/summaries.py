@@ -38,7 +38,8 @@ def stance_tally(matrix: pd.DataFrame) -> pd.DataFrame:
 
 
 def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[str] | str) -> pd.DataFrame:
-    """The claims of some categories as a reader sees them: article, category, term label, stance, hedge, quote, note."""
+    """The claims of some categories as a reader sees them: article, category, term label, stance, hedge,
+    what a comparison is with, whom a claim is attributed to, quote, note."""
     wanted = [categories] if isinstance(categories, str) else list(categories)
     rows = claims[claims["category"].isin(wanted)]
     return pd.DataFrame(
@@ -48,6 +49,8 @@ def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[st
             "term": [codebook.term_label(c, t) for c, t in zip(rows["category"], rows["term"])],
             "stance": rows["stance"],
             "hedged": rows["hedged"].map({True: "yes", False: "no"}),
+            "compared with": [codebook.qualifier_label("comparators", c) if c else "" for c in rows["comparator"]],
+            "attributed to": [codebook.qualifier_label("attributions", a) if a else "" for a in rows["attributed_to"]],
             "quote": rows["quote"],
             "note": rows["note"],
         }
@@ -85,3 +88,44 @@ def key_labels(keys: Iterable[str], codebook: Codebook) -> list[str]:
         category, term = key.split(":", 1)
         labels.append(f"{category.replace('_', ' ')}: {codebook.term_label(category, term)}")
     return labels
+
+
+NAMING_CELLS = (ASSERTED, HEDGED, MIXED)
+DENYING_CELLS = (DENIED, MIXED)
+
+
+def naming_and_denying(matrix: pd.DataFrame) -> pd.DataFrame:
+    """Per term of a stance matrix: how many articles assert it (hedged or not) and how many deny it.
+
+    An article that both asserts and denies a term counts in both columns, so the two columns
+    need not add up to the number of articles that mention the term.
+    """
+    table = pd.DataFrame(
+        {
+            "articles asserting": matrix.isin(NAMING_CELLS).sum(axis=1),
+            "articles denying": matrix.isin(DENYING_CELLS).sum(axis=1),
+        }
+    )
+    return table.astype(int)
+
+
+def leaders(counts: pd.Series) -> tuple[list[str], int | float]:
+    """Every entry that shares the highest value, in the Series' order, and that value (a plain int or float).
+
+    Ties are kept whole: a chapter that names "the most common" term must name all of them.
+    An empty Series, or one whose values are all 0 or less, has no leaders: ([], 0).
+    """
+    if counts.empty or counts.max() <= 0:
+        return [], 0
+    top = counts.max()
+    return [str(name) for name in counts.index[counts == top]], top.item() if hasattr(top, "item") else top
+
+
+def join_names(names: Iterable[str], conjunction: str = "and") -> str:
+    """Names as prose: 'A', 'A and B', 'A, B and C'; an empty list gives 'none'."""
+    items = list(names)
+    if not items:
+        return "none"
+    if len(items) == 1:
+        return items[0]
+    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
