@@ -21,11 +21,12 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, load_claims, validate_claims, write_claims
+from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims, write_claims
 from .codebook import load_codebook
 from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
+from .files import mode_for, refuse_symlink, write_durably, write_file
 from .paths import DATA_DIR
 from .text import count_words
 
@@ -169,17 +170,6 @@ def temp_beside(target: Path) -> Path:
     return Path(name)
 
 
-def replace_bytes(target: Path, data: bytes) -> None:
-    """Give ``target`` new contents in one step: readers see the old file or the new, never a part."""
-    temp = temp_beside(target)
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
 class StagedFiles:
     """New contents for several files, written beside their targets first and swapped in together.
 
@@ -199,12 +189,13 @@ class StagedFiles:
         write(temp)
 
     def stage_bytes(self, target: Path, data: bytes) -> None:
-        self.stage(target, lambda temp: temp.write_bytes(data))
+        self.stage(target, lambda temp: write_durably(temp, data, mode_for(target)))
 
     def commit(self) -> None:
         try:
             while self._staged:
                 target, temp = self._staged[0]
+                refuse_symlink(target)
                 earlier = target.read_bytes() if target.exists() else None
                 os.replace(temp, target)
                 self._staged.pop(0)
@@ -221,7 +212,7 @@ class StagedFiles:
             if earlier is None:
                 target.unlink(missing_ok=True)
             else:
-                replace_bytes(target, earlier)
+                write_file(target, earlier)
 
     def _discard(self) -> None:
         for _, temp in self._staged:
@@ -294,7 +285,7 @@ def add_article(
     target = data_dir / "articles" / source.name
     try:
         with StagedFiles() as staged:
-            staged.stage(review_path, lambda temp: write_claims(review, temp))
+            staged.stage_bytes(review_path, claims_csv(review, review_path))
             staged.stage_bytes(target, raw)
             staged.stage_bytes(metadata_path, metadata_bytes)
             staged.commit()
