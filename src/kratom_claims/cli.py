@@ -18,6 +18,7 @@ from .claims import CLAIM_COLUMNS, write_claims
 from .codebook import load_codebook
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
+from .files import refuse_symlink
 from .intake import (
     DEFAULT_PUBLISHED_ON,
     accept_review,
@@ -36,6 +37,8 @@ example:
 
 Each article's id is its file name without the extension. The output has the columns of
 data/claims.csv; claim ids are numbered per article prefix and the note column is empty.
+An existing output file is replaced only with --force; an input file, any file in the data
+folder and a symbolic link are never written.
 """
 
 ADD_EXAMPLE = """\
@@ -96,7 +99,10 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
-    extract.add_argument("--out", required=True, type=Path, metavar="CLAIMS.csv", help="where to write the claims table")
+    extract.add_argument("--out", required=True, type=Path, metavar="CLAIMS.csv",
+                         help="where to write the claims table: a new file outside the data folder")
+    extract.add_argument("--force", action="store_true",
+                         help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)")
     extract.add_argument("--codebook", type=Path, default=CODEBOOK_YML, metavar="PATH",
                          help=f"codebook YAML (default: {CODEBOOK_YML})")
     extract.set_defaults(run=run_extract)
@@ -154,8 +160,20 @@ def _add_intake_commands(commands) -> None:
     locate.set_defaults(run=run_locate)
 
 
-def _check_output(path: Path) -> None:
+def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse an output that would destroy work: an input, a data file, or (without --force) any existing file."""
+    refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
+    if path.resolve() in {p.resolve() for p in inputs}:
+        raise DataError(path, "--out is one of the command's input files, which writing would destroy; choose another file")
+    if path.resolve().is_relative_to(DATA_DIR.resolve()):
+        raise DataError(
+            path,
+            f"--out is inside the data folder {DATA_DIR}, whose files the book reads; "
+            "write machine-proposed claims elsewhere and compare them with the curated ones",
+        )
+    if path.exists() and not force:
+        raise DataError(path, "the output file already exists; choose another name, or add --force to replace it")
 
 
 def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
@@ -169,7 +187,7 @@ def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    _check_output(args.out)
+    _check_output(args.out, [*args.articles, args.codebook], args.force)
     codebook = load_codebook(args.codebook)
     texts: dict[str, str] = {}
     sources: dict[str, Path] = {}
