@@ -27,6 +27,7 @@ from kratom_claims.intake import (
     free_prefix,
     locate_quote,
 )
+from kratom_claims.lock import LOCK_NAME
 
 NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
 
@@ -54,8 +55,8 @@ def write_data_dir(data_dir: Path, articles=None, claims=None) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder, hidden temporary files included, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under a folder, hidden temporary files included, with its bytes; not the data folder's empty lock file."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}
 
 
 @pytest.fixture

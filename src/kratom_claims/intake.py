@@ -27,6 +27,7 @@ from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_me
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
 from .files import mode_for, refuse_symlink, write_durably, write_file
+from .lock import data_lock
 from .paths import DATA_DIR
 from .text import count_words
 
@@ -255,12 +256,19 @@ def add_article(
     source, data_dir = Path(source), Path(data_dir)
     text = read_article_file(source)
     article_id = check_article_id(source)
-    metadata_path = data_dir / "articles.csv"
-    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
     title = _one_line_text(source, "--title", title)
     published_on = _one_line_text(source, "--published-on", published_on)
     review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
     check_review_path(review_path)
+    with data_lock(data_dir):
+        return _add_to_data(source, text, article_id, title, published_on, review_path, data_dir)
+
+
+def _add_to_data(source: Path, text: str, article_id: str, title: str, published_on: str,
+                 review_path: Path, data_dir: Path) -> AddedArticle:
+    """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
+    metadata_path = data_dir / "articles.csv"
+    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
 
@@ -340,8 +348,14 @@ class AcceptedClaims:
 def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
     """Append the reviewed claims of articles not yet coded to ``data_dir``/claims.csv, after every check."""
     review_path, data_dir = Path(review_path), Path(data_dir)
-    claims_path = data_dir / "claims.csv"
     table = read_review(review_path)
+    with data_lock(data_dir):
+        return _accept_into_data(table, review_path, data_dir)
+
+
+def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) -> AcceptedClaims:
+    """accept_review's checks against the claim table and its rewrite, which must not interleave with another command's."""
+    claims_path = data_dir / "claims.csv"
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
     reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
