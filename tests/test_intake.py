@@ -18,7 +18,6 @@ from kratom_claims.errors import ClaimsError, CorpusError, DataError
 from kratom_claims.extract import ClaimExtractor
 from kratom_claims.intake import (
     MACHINE_NOTE,
-    StagedFiles,
     accept_review,
     add_article,
     appended_metadata,
@@ -291,10 +290,10 @@ def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work
 
 
 def test_a_failed_write_of_the_claim_table_changes_nothing(data_dir, reviewed, tmp_path, monkeypatch):
-    def refuse(table, path):
+    def refuse(path, data, mode):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(intake, "write_claims", refuse)
+    monkeypatch.setattr("kratom_claims.journal.write_durably", refuse)
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         accept_review(reviewed, data_dir)
@@ -316,29 +315,6 @@ def test_a_corpus_that_fails_to_load_after_the_writes_is_rolled_back(data_dir, t
     with pytest.raises(CorpusError, match="simulated failure"):
         add_article(article, "Title", data_dir=data_dir)
     assert snapshot(tmp_path) == before
-
-
-def test_staged_files_roll_back_to_the_earlier_bytes(tmp_path):
-    kept, new = tmp_path / "kept.txt", tmp_path / "new.txt"
-    kept.write_bytes(b"earlier")
-    with StagedFiles() as staged:
-        staged.stage_bytes(kept, b"later")
-        staged.stage_bytes(new, b"fresh")
-        assert kept.read_bytes() == b"earlier" and not new.exists()
-        staged.commit()
-        assert (kept.read_bytes(), new.read_bytes()) == (b"later", b"fresh")
-        staged.rollback()
-    assert kept.read_bytes() == b"earlier" and not new.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]
-
-
-def test_staged_files_not_committed_leave_no_trace(tmp_path):
-    target = tmp_path / "target.txt"
-    with pytest.raises(RuntimeError):
-        with StagedFiles() as staged:
-            staged.stage_bytes(target, b"data")
-            raise RuntimeError("stop before commit")
-    assert list(tmp_path.iterdir()) == []
 
 
 # --- accept ---------------------------------------------------------------------------------

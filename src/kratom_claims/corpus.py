@@ -15,6 +15,7 @@ import yaml
 
 from .csvfile import read_text_csv
 from .errors import CorpusError
+from .lock import recover_if_interrupted
 from .paths import DATA_DIR
 from .text import count_words, headings, remove_residue, split_sentences
 
@@ -98,8 +99,12 @@ def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:
 
 
 def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
-    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed."""
+    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed.
+
+    A change that a killed command left half-done in ``data_dir`` is completed or rolled back first.
+    """
     data_dir = Path(data_dir)
+    recover_if_interrupted(data_dir)
     articles_dir = data_dir / "articles"
     metadata_path = data_dir / "articles.csv"
     metadata = read_metadata(metadata_path)

@@ -3,8 +3,9 @@
 Adding an article touches three files (the article, articles.csv, a review file) and accepting
 its claims rewrites claims.csv. A run that stopped half-way would leave a corpus that no longer
 loads, or claims without their article, so every check and every computation happens first,
-new contents are written to temporary files beside their targets, and only then are they
-swapped in with os.replace; any failure puts back what was there before.
+under the data folder's lock (lock.py), and the files are then changed together as one journaled
+change (journal.py): any failure puts back what was there before, and a change cut short by a
+crash is completed or rolled back by the next command.
 """
 
 from __future__ import annotations
@@ -14,20 +15,18 @@ import hashlib
 import io
 import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims, write_claims
+from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims
 from .codebook import load_codebook
 from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
-from .files import mode_for, refuse_symlink, write_durably, write_file
-from .lock import data_lock
+from .journal import Change
+from .lock import data_lock, recover_if_interrupted
 from .paths import DATA_DIR
 from .text import count_words
 
@@ -164,69 +163,6 @@ def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd
     return table[CLAIM_COLUMNS].reset_index(drop=True)
 
 
-def temp_beside(target: Path) -> Path:
-    """An empty temporary file in the target's folder, so that os.replace never crosses file systems."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(name)
-
-
-class StagedFiles:
-    """New contents for several files, written beside their targets first and swapped in together.
-
-    commit() replaces the targets one by one; if a replacement fails, or rollback() is called
-    later, every target gets back its earlier bytes (or disappears if it was new). Temporary
-    files not swapped in are removed when the ``with`` block ends.
-    """
-
-    def __init__(self):
-        self._staged: list[tuple[Path, Path]] = []
-        self._earlier: list[tuple[Path, bytes | None]] = []
-
-    def stage(self, target: Path, write: Callable[[Path], None]) -> None:
-        """Have ``write`` fill a temporary file that commit() will move onto ``target``."""
-        temp = temp_beside(target)
-        self._staged.append((target, temp))
-        write(temp)
-
-    def stage_bytes(self, target: Path, data: bytes) -> None:
-        self.stage(target, lambda temp: write_durably(temp, data, mode_for(target)))
-
-    def commit(self) -> None:
-        try:
-            while self._staged:
-                target, temp = self._staged[0]
-                refuse_symlink(target)
-                earlier = target.read_bytes() if target.exists() else None
-                os.replace(temp, target)
-                self._staged.pop(0)
-                self._earlier.append((target, earlier))
-        except BaseException:
-            self.rollback()
-            raise
-
-    def rollback(self) -> None:
-        """Put back every committed target and remove every temporary file not yet swapped in."""
-        self._discard()
-        while self._earlier:
-            target, earlier = self._earlier.pop()
-            if earlier is None:
-                target.unlink(missing_ok=True)
-            else:
-                write_file(target, earlier)
-
-    def _discard(self) -> None:
-        for _, temp in self._staged:
-            temp.unlink(missing_ok=True)
-        self._staged.clear()
-
-    def __enter__(self) -> StagedFiles:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._discard()
-
-
 def write_error(err: OSError, fallback: Path) -> DataError:
     """A failed write as one line naming the folder, once everything written has been put back."""
     folder = Path(err.filename).parent if err.filename else fallback
@@ -291,17 +227,12 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
     validate_claims(review, grown, codebook, review_path)
 
     target = data_dir / "articles" / source.name
+    change = Change(data_dir, f"add {article_id}")
+    change.stage(review_path, claims_csv(review, review_path))
+    change.stage(target, raw)
+    change.stage(metadata_path, metadata_bytes)
     try:
-        with StagedFiles() as staged:
-            staged.stage_bytes(review_path, claims_csv(review, review_path))
-            staged.stage_bytes(target, raw)
-            staged.stage_bytes(metadata_path, metadata_bytes)
-            staged.commit()
-            try:
-                load_corpus(data_dir)
-            except BaseException:
-                staged.rollback()
-                raise
+        change.commit(check=lambda: load_corpus(data_dir))
     except OSError as err:
         raise write_error(err, data_dir) from None
     return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review))
@@ -375,8 +306,10 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) ->
             raise ClaimsError(review_path, f"claim {claim_id} is already in {claims_path}; give the row a new claim_id")
     existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
     combined = pd.concat([existing, reviewed], ignore_index=True)
+    change = Change(data_dir, f"accept {review_path.name}")
+    change.stage(claims_path, claims_csv(combined, claims_path))
     try:
-        write_claims(combined, claims_path)
+        change.commit()
     except OSError as err:
         raise write_error(err, data_dir) from None
     return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids)
@@ -404,6 +337,7 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
     """The offsets of a quote in an article file, or a CorpusError that shows a near miss if there is one."""
+    recover_if_interrupted(data_dir)
     path = Path(data_dir) / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
     if not path.is_file():
         raise CorpusError(path, f"no article {article_id!r} in {path.parent}")
