@@ -28,6 +28,7 @@ from .extract import ClaimExtractor
 from .journal import Change
 from .lock import data_lock, recover_if_interrupted
 from .paths import DATA_DIR
+from .spreadsheet import neutralise_table, restore_table
 from .text import count_words
 
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
@@ -228,7 +229,7 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
 
     target = data_dir / "articles" / source.name
     change = Change(data_dir, f"add {article_id}")
-    change.stage(review_path, claims_csv(review, review_path))
+    change.stage(review_path, claims_csv(neutralise_table(as_text(review)), review_path))
     change.stage(target, raw)
     change.stage(metadata_path, metadata_bytes)
     try:
@@ -243,7 +244,7 @@ def _count_claims(count: int) -> str:
 
 
 def read_review(path: Path) -> pd.DataFrame:
-    """A reviewed claims file as text cells; a spreadsheet's byte-order mark is allowed."""
+    """A reviewed claims file as text cells, neutralised formulas restored; a spreadsheet's byte-order mark is allowed."""
     if path.is_dir():
         raise ClaimsError(path, "is a folder, not a review file")
     if not path.is_file():
@@ -263,7 +264,7 @@ def read_review(path: Path) -> pd.DataFrame:
         raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
     if table.empty:
         raise ClaimsError(path, "has no claim rows; nothing to accept")
-    return table
+    return restore_table(table)
 
 
 @dataclass(frozen=True)
