@@ -8,6 +8,7 @@ if it were complete.
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -242,7 +243,8 @@ def run_locate(args: argparse.Namespace) -> int:
 
 
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """The message on one line; spaces inside it stay as they are, since quotes that differ only in spacing must look different."""
+    return re.sub(r"\s*[\r\n]+\s*", " ", message).strip()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ import pandas as pd
 import yaml
 
 from .csvfile import read_text_csv
+from .encoding import looks_like_utf16
 from .errors import CorpusError
 from .lock import recover_if_interrupted
 from .paths import DATA_DIR
@@ -44,14 +45,19 @@ def sha256_of(path: Path) -> str:
 
 
 def read_article(path: Path) -> str:
-    """The text of one article file, exactly as stored (no newline translation)."""
+    """The text of one article file, exactly as stored (no newline translation), after any UTF-8 byte-order mark.
+
+    The mark is not part of the text: a quote at the start of the article must not begin with it.
+    """
     if not path.is_file():
         raise CorpusError(path, "article file is missing (or is not a file)")
     raw = path.read_bytes()
     if not raw.strip():
         raise CorpusError(path, "article file is empty")
+    if looks_like_utf16(raw):
+        raise CorpusError(path, "article is UTF-16 text, not UTF-8; save it as UTF-8 and try again")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
 

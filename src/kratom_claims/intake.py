@@ -22,7 +22,9 @@ import pandas as pd
 
 from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims
 from .codebook import load_codebook
+from .csvfile import check_field_counts
 from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
+from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
 from .journal import Change
@@ -250,6 +252,8 @@ def read_review(path: Path) -> pd.DataFrame:
     if not path.is_file():
         raise ClaimsError(path, "review file is missing")
     raw = path.read_bytes()
+    if looks_like_utf16(raw):
+        raise ClaimsError(path, "is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')")
     if b"\x00" in raw:
         raise ClaimsError(path, "is not a CSV file (it contains NUL bytes)")
     try:
@@ -258,6 +262,7 @@ def read_review(path: Path) -> pd.DataFrame:
         raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
     if not text.strip():
         raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
+    check_field_counts(text, ClaimsError, path)
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as err:
