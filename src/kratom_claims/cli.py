@@ -1,4 +1,4 @@
-"""Command line for the claims toolkit: ``python -m kratom_claims extract|add|accept|locate ...``.
+"""Command line for the claims toolkit: ``python -m kratom_claims extract|add|accept|locate|check ...``.
 
 Bad input ends the command with one line on stderr naming the file and the problem, and exit
 status 2, before any output file is touched: a half-written claims table would be read later as
@@ -17,6 +17,7 @@ import pandas as pd
 
 from .claims import CLAIM_COLUMNS, write_claims
 from .codebook import load_codebook
+from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
 from .files import refuse_symlink
@@ -68,6 +69,17 @@ text[S:E] is exactly the quote; use these numbers in the start and end columns.
 """
 
 
+CHECK_EXAMPLE = """\
+example:
+  python -m kratom_claims check
+
+Loads every data file the book is built from, with every check the chapters rely on: the
+articles and their checksums, residue, codebook, claims, evidence, quality ratings and the
+evaluation set. 'make book' runs it before the build, so that the build never starts on
+broken data; a problem is one line naming the file, with exit status 2.
+"""
+
+
 class UsageError(Exception):
     """The command line itself is wrong (unknown option, missing argument)."""
 
@@ -86,7 +98,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and add a new article with its reviewed claims.",
         epilog="examples:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n"
         "  python -m kratom_claims add 005_my_article.txt --title \"Kratom for back pain\"\n"
-        "  python -m kratom_claims accept review_005_my_article.csv\n\n"
+        "  python -m kratom_claims accept review_005_my_article.csv\n"
+        "  python -m kratom_claims check\n\n"
         "Run 'python -m kratom_claims COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -108,6 +121,15 @@ def build_parser() -> argparse.ArgumentParser:
                          help=f"codebook YAML (default: {CODEBOOK_YML})")
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
+    check = commands.add_parser(
+        "check",
+        help="check every data file the book is built from",
+        description="Load and check every data file in DIR, as the book's chapters do, and print one line.",
+        epilog=CHECK_EXAMPLE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _data_dir_option(check)
+    check.set_defaults(run=run_check)
     return parser
 
 
@@ -239,6 +261,11 @@ def run_locate(args: argparse.Namespace) -> int:
         print(f"start {start} end {end}")
     if len(places) > 1:
         print(f"the words occur {len(places)} times; use the place where the claim is made")
+    return 0
+
+
+def run_check(args: argparse.Namespace) -> int:
+    print(check_data(args.data_dir))
     return 0
 
 

@@ -1,0 +1,34 @@
+"""Load and check every data file the book is built from, so that a build never starts on broken data.
+
+make book runs this first (``python -m kratom_claims check``): a broken file then stops the build
+with one line naming the file and the problem, instead of a traceback deep in a notebook's output.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .claims import load_claims
+from .codebook import load_codebook
+from .corpus import load_corpus
+from .evidence import load_evidence
+from .quality import load_discern, load_discern_items, load_jama
+
+
+def check_data(data_dir: Path | str) -> str:
+    """One line saying what was checked; any problem raises a DataError naming its file."""
+    data_dir = Path(data_dir)
+    corpus = load_corpus(data_dir)
+    codebook = load_codebook(data_dir / "codebook.yml")
+    claims = load_claims(data_dir / "claims.csv", corpus, codebook)
+    evidence = load_evidence(data_dir / "evidence.csv", codebook)
+    load_discern_items(data_dir / "quality" / "discern_items.csv")
+    discern = load_discern(data_dir / "quality" / "discern.csv", corpus.ids)
+    load_jama(data_dir / "quality" / "jama.csv", corpus.ids)
+    evaluation = load_corpus(data_dir / "evaluation")
+    held_out = load_claims(data_dir / "evaluation" / "claims.csv", evaluation, codebook)
+    return (
+        f"data ok: {len(corpus.ids)} articles, {len(claims)} claims, {len(evidence)} evidence rows, "
+        f"{discern['article_id'].nunique()} articles rated, {len(evaluation.ids)} evaluation articles "
+        f"with {len(held_out)} claims, in {data_dir}"
+    )
