@@ -29,6 +29,7 @@ from .intake import (
     locate_quote,
     read_article_file,
 )
+from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .paths import CODEBOOK_YML, DATA_DIR
 
 BAD_INPUT = 2
@@ -42,6 +43,8 @@ data/claims.csv; claim ids are numbered per article prefix and the note column i
 An existing output file is replaced only with --force; an input file, any file in the data
 folder and a symbolic link are never written.
 """
+ARTICLE_LIMIT_NOTE = f"An article file over {MAX_ARTICLE_BYTES:,} bytes is refused (the same limit for every command).\n"
+DOSE_NOTE = f"A dose figure over {PLAUSIBLE_MAX_DOSE_G:g} g is kept, with a warning to check it (a unit slip?).\n"
 
 ADD_EXAMPLE = """\
 example:
@@ -109,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="propose claims for article files and write them as a claims table",
         description="Find codebook terms in plain-text articles and write one row per proposed claim "
         "(category, term, asserted/denied, hedged, quote with offsets, dose figures).",
-        epilog=EXTRACT_EXAMPLE,
+        epilog=EXTRACT_EXAMPLE + ARTICLE_LIMIT_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
@@ -125,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
         "check",
         help="check every data file the book is built from",
         description="Load and check every data file in DIR, as the book's chapters do, and print one line.",
-        epilog=CHECK_EXAMPLE,
+        epilog=CHECK_EXAMPLE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _data_dir_option(check)
@@ -145,7 +148,7 @@ def _add_intake_commands(commands) -> None:
         description="Copy a plain-text article into DIR/articles, add its row to DIR/articles.csv "
         "(checksum and word count included), and write the claims the extractor proposes to a "
         "review file, for a person to check before 'accept'.",
-        epilog=ADD_EXAMPLE,
+        epilog=ADD_EXAMPLE + ARTICLE_LIMIT_NOTE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("article", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article file")
@@ -162,7 +165,7 @@ def _add_intake_commands(commands) -> None:
         help="check a reviewed claims file and append its rows to the claim table",
         description="Check every row of a reviewed claims file against the corpus and the codebook "
         "of DIR, and append the rows to DIR/claims.csv.",
-        epilog=ACCEPT_EXAMPLE,
+        epilog=ACCEPT_EXAMPLE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     accept.add_argument("review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv")
@@ -235,8 +238,14 @@ def _data_dir_words(data_dir: Path) -> str:
     return "" if data_dir == DATA_DIR else f" --data-dir {shlex.quote(str(data_dir))}"
 
 
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def run_add(args: argparse.Namespace) -> int:
     added = add_article(args.article, args.title, args.published_on, args.review, args.data_dir)
+    _warn(added.warnings)
     print(f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
           f"row appended to {added.metadata_path}")
     print(f"wrote {added.proposed} machine-proposed claim(s) to {added.review_path}")
@@ -248,6 +257,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_accept(args: argparse.Namespace) -> int:
     accepted = accept_review(args.review, args.data_dir)
+    _warn(accepted.warnings)
     print(f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
           f"(now {accepted.total} claims)")
     print("next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
@@ -265,7 +275,9 @@ def run_locate(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    print(check_data(args.data_dir))
+    checked = check_data(args.data_dir)
+    _warn(checked.warnings)
+    print(checked.summary)
     return 0
 
 

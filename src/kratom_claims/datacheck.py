@@ -6,17 +6,27 @@ with one line naming the file and the problem, instead of a traceback deep in a 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import load_claims
 from .codebook import load_codebook
 from .corpus import load_corpus
+from .doses import dose_warnings
 from .evidence import load_evidence
 from .quality import load_discern, load_discern_items, load_jama
 
 
-def check_data(data_dir: Path | str) -> str:
-    """One line saying what was checked; any problem raises a DataError naming its file."""
+@dataclass(frozen=True)
+class CheckedData:
+    """What check_data found: one line saying what was checked, and warnings about implausible values."""
+
+    summary: str
+    warnings: list[str]
+
+
+def check_data(data_dir: Path | str) -> CheckedData:
+    """Every data file loaded and checked; any problem raises a DataError naming its file."""
     data_dir = Path(data_dir)
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
@@ -27,8 +37,10 @@ def check_data(data_dir: Path | str) -> str:
     load_jama(data_dir / "quality" / "jama.csv", corpus.ids)
     evaluation = load_corpus(data_dir / "evaluation")
     held_out = load_claims(data_dir / "evaluation" / "claims.csv", evaluation, codebook)
-    return (
+    summary = (
         f"data ok: {len(corpus.ids)} articles, {len(claims)} claims, {len(evidence)} evidence rows, "
         f"{discern['article_id'].nunique()} articles rated, {len(evaluation.ids)} evaluation articles "
         f"with {len(held_out)} claims, in {data_dir}"
     )
+    warnings = dose_warnings(claims, data_dir / "claims.csv") + dose_warnings(held_out, data_dir / "evaluation" / "claims.csv")
+    return CheckedData(summary, warnings)

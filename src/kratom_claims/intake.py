@@ -22,8 +22,9 @@ import pandas as pd
 
 from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims
 from .codebook import load_codebook
+from .corpus import METADATA_COLUMNS, Corpus, check_sha256, load_corpus, read_article, read_metadata
 from .csvfile import check_field_counts
-from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
+from .doses import dose_warnings
 from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
@@ -182,6 +183,7 @@ class AddedArticle:
     words: int
     review_path: Path
     proposed: int
+    warnings: list[str]
 
 
 def add_article(
@@ -193,6 +195,9 @@ def add_article(
 ) -> AddedArticle:
     """Copy an article into ``data_dir``, record it in articles.csv and write its proposed claims for review."""
     source, data_dir = Path(source), Path(data_dir)
+    if source.is_symlink():
+        raise CorpusError(source, "is a symbolic link; add copies in (and the book publishes) only a real file: "
+                                  "give the article file itself")
     text = read_article_file(source)
     article_id = check_article_id(source)
     title = _one_line_text(source, "--title", title)
@@ -238,7 +243,8 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
         change.commit(check=lambda: load_corpus(data_dir))
     except OSError as err:
         raise write_error(err, data_dir) from None
-    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review))
+    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review),
+                        dose_warnings(review, review_path))
 
 
 def _count_claims(count: int) -> str:
@@ -280,6 +286,7 @@ class AcceptedClaims:
     added: int
     total: int
     article_ids: list[str]
+    warnings: list[str]
 
 
 def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
@@ -318,7 +325,7 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) ->
         change.commit()
     except OSError as err:
         raise write_error(err, data_dir) from None
-    return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids)
+    return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids, dose_warnings(reviewed, review_path))
 
 
 def _loose_pattern(quote: str) -> re.Pattern:
@@ -342,12 +349,17 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
-    """The offsets of a quote in an article file, or a CorpusError that shows a near miss if there is one."""
+    """The offsets of a quote in a listed, unaltered article, or a CorpusError that shows a near miss if there is one."""
+    data_dir = Path(data_dir)
     recover_if_interrupted(data_dir)
-    path = Path(data_dir) / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
-    if not path.is_file():
-        raise CorpusError(path, f"no article {article_id!r} in {path.parent}")
+    metadata_path = data_dir / "articles.csv"
+    metadata = read_metadata(metadata_path).set_index("article_id")
+    if article_id not in metadata.index:
+        raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
+                                         f"(the name of a file in {data_dir / 'articles'} without .txt)")
+    path = data_dir / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
     text = read_article_file(path)
+    check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)
     if not quote:
         raise CorpusError(path, "the quote is empty")
     places = find_quote(text, quote)
