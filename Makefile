@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: book test unit notebooks strict-build html-checks browser bench clean
+.PHONY: book test unit notebooks execute strict-build html-checks browser bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -28,6 +28,13 @@ unit: $(STAMP)
 notebooks: $(STAMP)
 	$(DATA_CHECK)
 	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks
+
+# Re-execute every notebook after a change to data or code, then drop the run's timestamps so that
+# unchanged notebooks stay unchanged in git (nbval compares outputs, never timestamps).
+execute: $(STAMP)
+	$(DATA_CHECK)
+	$(BIN)/jupyter-execute --inplace notebooks/*.ipynb
+	$(BIN)/python scripts/strip_notebook_metadata.py notebooks/*.ipynb
 
 strict-build: $(STAMP)
 	$(DATA_CHECK)

@@ -261,7 +261,7 @@ def run_accept(args: argparse.Namespace) -> int:
     print(f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
           f"(now {accepted.total} claims)")
     print("next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
-          ".venv/bin/jupyter-execute --inplace notebooks/*.ipynb")
+          "make execute")
     return 0
 
 
