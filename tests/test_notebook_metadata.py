@@ -5,9 +5,11 @@ from __future__ import annotations
 import importlib.util
 
 import nbformat
+import pytest
 
 from kratom_claims.paths import PROJECT_ROOT
 
+NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 SCRIPT = PROJECT_ROOT / "scripts" / "strip_notebook_metadata.py"
 
 
@@ -16,6 +18,13 @@ def strip_script():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
+def test_committed_notebooks_carry_no_execution_timestamps(path):
+    notebook = nbformat.read(path, as_version=nbformat.NO_CONVERT)
+    stamped = [cell.get("id") for cell in notebook.cells if {"execution", "ExecuteTime"} & set(cell.metadata)]
+    assert stamped == []
 
 
 def executed_notebook():
