@@ -15,7 +15,7 @@ import sys
 import pandas as pd
 import pytest
 from filelock import FileLock
-from test_intake import claim, snapshot, write_data_dir
+from test_intake import snapshot, write_data_dir
 from tiny_data import run_cli as run
 
 from kratom_claims import intake
@@ -152,9 +152,8 @@ def test_a_command_that_cannot_get_the_lock_says_so_and_changes_nothing(two_adde
 
 def test_commands_one_after_the_other_do_not_wait(two_added, capsys):
     data_dir, reviews = two_added
-    for name, review in reviews.items():
+    for review in reviews.values():
         status, _, stderr = run(capsys, "accept", review, "--data-dir", data_dir)
         assert (status, stderr) == (0, "")
-    assert sorted(load_claims(data_dir / "claims.csv", load_corpus(data_dir), load_codebook(data_dir / "codebook.yml"))["article_id"]) == [
-        "000_aaaa", "001_bbbb", "abc_new", "def_new"
-    ]
+    claims = load_claims(data_dir / "claims.csv", load_corpus(data_dir), load_codebook(data_dir / "codebook.yml"))
+    assert sorted(claims["article_id"]) == ["000_aaaa", "001_bbbb", "abc_new", "def_new"]

@@ -66,7 +66,7 @@ def test_a_utf16_article_is_named_as_utf16(data_dir, tmp_path, work, capsys, raw
 
 
 def test_plain_utf8_and_binary_files_are_not_taken_for_utf16():
-    assert not looks_like_utf16("Kratom eases pain.\n".encode("utf-8"))
+    assert not looks_like_utf16(b"Kratom eases pain.\n")
     assert not looks_like_utf16(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00")
     assert not looks_like_utf16(b"ab")
 

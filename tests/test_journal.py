@@ -117,7 +117,7 @@ def _kill_at_every_point(tmp_path, capsys, prepare, command, outcome):
         data_dir = write_data_dir(folder / "data")
         prepared = prepare(folder, data_dir)
         capsys.readouterr()
-        exitcode = _killed_before_call(number, lambda: command(folder, data_dir, prepared))
+        exitcode = _killed_before_call(number, lambda args=(folder, data_dir, prepared): command(*args))
         if exitcode == 0:
             break
         assert exitcode == -signal.SIGKILL
