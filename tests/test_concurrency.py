@@ -85,9 +85,10 @@ def run_together(commands: dict, hook: str) -> dict[str, str]:
 
 def _review(folder, article_id, category, term):
     path = folder / f"review_{article_id}.csv"
-    text = TEXTS[article_id]
-    row = dict(zip(CLAIM_COLUMNS, [f"{article_id[:3]}-001", article_id, category, term, "asserted", "false",
-                                   text.strip(), "0", str(len(text.strip())), "", "", ""]))
+    quote = TEXTS[article_id].strip()
+    row = {**dict.fromkeys(CLAIM_COLUMNS, ""), "claim_id": f"{article_id[:3]}-001", "article_id": article_id,
+           "category": category, "term": term, "stance": "asserted", "hedged": "false",
+           "quote": quote, "start": "0", "end": str(len(quote))}
     write_claims(pd.DataFrame([row], columns=CLAIM_COLUMNS), path)
     return path
 

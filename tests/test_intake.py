@@ -378,7 +378,7 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         (None, HEADER + b"\n" + "abc-001,caf\u00e9".encode("latin-1") + b"\n", "is not a UTF-8 CSV file"),
         (None, b"a,b\n1,2\n3,4,5,6\n", "line 3 has 4 fields, more than the header's 2; a cell that contains a comma must be in double quotes"),
         (None, b"just some words\nand more words\n", "missing column(s) claim_id"),
-        (None, HEADER + b",extra\n" + b"x," * 12 + b"\n", "unexpected column(s) extra"),
+        (None, HEADER + b",extra\n" + b"x," * len(CLAIM_COLUMNS) + b"\n", "unexpected column(s) extra"),
         ([_good_row(start="1", end="30")], None, "claim abc-001: text[1:30] reads"),
         ([_good_row(term="migraine")], None, "term 'migraine' is not a condition term"),
         ([_good_row(stance="claimed")], None, "stance 'claimed' must be asserted or denied"),

@@ -11,10 +11,10 @@ from test_intake import ARTICLES, snapshot, write_data_dir
 from tiny_data import CODEBOOK
 from tiny_data import run_cli as run
 
-from kratom_claims.claims import CLAIM_COLUMNS, write_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus, read_article
 from kratom_claims.errors import CodebookError, CorpusError
+from kratom_claims.intake import add_article
 from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from kratom_claims.paths import DATA_DIR
 from kratom_claims.text import count_words
@@ -111,16 +111,15 @@ def test_a_synonym_equal_to_its_label_is_still_allowed(write_codebook):
 
 
 def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_path, work, capsys):
-    texts = {**ARTICLES, "abc_dose": "Take 2 to 40000 grams a day.\n"}
-    data_dir = write_data_dir(tmp_path / "data", articles=texts)
-    row = {**dict.fromkeys(CLAIM_COLUMNS, ""), "claim_id": "abc-001", "article_id": "abc_dose", "category": "dosage",
-           "term": "dose_range", "stance": "asserted", "hedged": "false", "quote": texts["abc_dose"].strip(),
-           "start": "0", "end": "28", "dose_low_g": "2", "dose_high_g": "40000"}
-    write_claims(pd.DataFrame([row], columns=CLAIM_COLUMNS), work / "review.csv")
+    data_dir = write_data_dir(tmp_path / "data")
+    source = tmp_path / "abc_dose.txt"
+    source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
+    add_article(source, "Doses", review_path=work / "review.csv", data_dir=data_dir)
     status, _, stderr = run(capsys, "accept", work / "review.csv", "--data-dir", data_dir)
-    warning = (f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the plausible maximum of "
-               f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
-    assert (status, stderr) == (0, warning)
+    assert (status, stderr) == (0, f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the "
+                                   f"plausible maximum of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
+    claims = pd.read_csv(data_dir / "claims.csv", dtype=str)
+    assert claims.loc[claims["claim_id"] == "abc-001", "dose_high_g"].tolist() == ["40000"]
 
 
 def test_add_and_check_warn_about_an_implausible_dose(tmp_path, work, capsys):

@@ -55,8 +55,8 @@ def test_the_review_file_neutralises_formulas_and_accept_restores_the_exact_quot
     source = tmp_path / "abc_formula.txt"
     source.write_text(FORMULA_ARTICLE, encoding="utf-8")
     added = add_article(source, "Title", data_dir=data_dir)
-    rows = list(csv.reader(io.StringIO((work / added.review_path).read_text(encoding="utf-8"))))
-    assert [row[6] for row in rows[1:]] == ["'=1+1 Kratom eases chronic pain.", "'@Kratom can cause nausea.", "'+Kratom eases aches."]
+    rows = list(csv.DictReader(io.StringIO((work / added.review_path).read_text(encoding="utf-8"))))
+    assert [row["quote"] for row in rows] == ["'=1+1 Kratom eases chronic pain.", "'@Kratom can cause nausea.", "'+Kratom eases aches."]
 
     accept_review(work / added.review_path, data_dir)
     corpus = load_corpus(data_dir)
