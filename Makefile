@@ -4,8 +4,10 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+# Every data file checked before a build or a notebook run: broken data stops it with one line.
+DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: book test unit notebooks strict-build html-checks browser bench clean
+.PHONY: book test unit notebooks execute strict-build html-checks browser bench clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -13,6 +15,7 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 book: $(STAMP)
+	$(DATA_CHECK)
 	rm -rf _build
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
@@ -23,9 +26,18 @@ unit: $(STAMP)
 	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser
 
 notebooks: $(STAMP)
+	$(DATA_CHECK)
 	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks
 
+# Re-execute every notebook after a change to data or code, then drop the run's timestamps so that
+# unchanged notebooks stay unchanged in git (nbval compares outputs, never timestamps).
+execute: $(STAMP)
+	$(DATA_CHECK)
+	$(BIN)/jupyter-execute --inplace notebooks/*.ipynb
+	$(BIN)/python scripts/strip_notebook_metadata.py notebooks/*.ipynb
+
 strict-build: $(STAMP)
+	$(DATA_CHECK)
 	rm -rf _build
 	$(JB_BUILD)
 

@@ -299,12 +299,11 @@ def test_failed_write_leaves_the_old_file_and_no_temp_file(tmp_path, claims, mon
     path = tmp_path / "claims_out.csv"
     path.write_text("old content\n", encoding="utf-8")
 
-    def fail_halfway(self, handle, **kwargs):
-        handle.write("claim_id,arti")
-        raise OSError("disk full")
+    def disk_full(handle):
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(pd.DataFrame, "to_csv", fail_halfway)
-    with pytest.raises(OSError, match="disk full"):
+    monkeypatch.setattr("kratom_claims.files.os.fsync", disk_full)
+    with pytest.raises(OSError, match="No space left on device"):
         write_claims(claims, path)
     assert path.read_text(encoding="utf-8") == "old content\n"
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".")) == []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 
@@ -11,6 +12,7 @@ import yaml
 from tiny_data import run_cli as run
 
 from kratom_claims.claims import CLAIM_COLUMNS
+from kratom_claims.paths import DATA_DIR
 
 CODEBOOK = {
     "categories": {
@@ -109,11 +111,58 @@ def test_bad_second_article_stops_with_one_line_and_no_output(tmp_path, good, co
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".claims")] == []
 
 
-def test_bad_input_leaves_an_earlier_output_untouched(tmp_path, good, codebook_path, capsys):
+def test_bad_input_leaves_an_earlier_output_untouched_even_with_force(tmp_path, good, codebook_path, capsys):
     out = tmp_path / "claims.csv"
     out.write_text("earlier run\n", encoding="utf-8")
-    status, _, _ = run(capsys, "extract", good, tmp_path / "absent.txt", "--out", out, "--codebook", codebook_path)
-    assert status == 2 and out.read_text(encoding="utf-8") == "earlier run\n"
+    status, _, stderr = run(capsys, "extract", good, tmp_path / "absent.txt", "--out", out, "--force", "--codebook", codebook_path)
+    assert (status, stderr) == (2, f"error: {tmp_path / 'absent.txt'}: article file is missing (or is not a file)\n")
+    assert out.read_text(encoding="utf-8") == "earlier run\n"
+
+
+def test_an_existing_output_is_replaced_only_with_force(tmp_path, good, codebook_path, capsys):
+    out = tmp_path / "claims.csv"
+    out.write_text("earlier run\n", encoding="utf-8")
+    status, stdout, stderr = run(capsys, "extract", good, "--out", out, "--codebook", codebook_path)
+    assert (status, stdout) == (2, "")
+    assert stderr == f"error: {out}: the output file already exists; choose another name, or add --force to replace it\n"
+    assert out.read_text(encoding="utf-8") == "earlier run\n"
+    status, stdout, _ = run(capsys, "extract", good, "--out", out, "--force", "--codebook", codebook_path)
+    assert (status, stdout) == (0, f"wrote 4 claims from 1 article(s) to {out}\n")
+    assert out.read_text(encoding="utf-8").startswith(",".join(CLAIM_COLUMNS) + "\n")
+
+
+def test_out_naming_an_input_is_refused_even_with_force(tmp_path, good, codebook_path, capsys):
+    before = good.read_bytes()
+    for out in (good, tmp_path / "." / good.name, codebook_path):
+        status, _, stderr = run(capsys, "extract", good, "--out", out, "--force", "--codebook", codebook_path)
+        assert status == 2
+        assert stderr == f"error: {out}: --out is one of the command's input files, which writing would destroy; choose another file\n"
+    assert good.read_bytes() == before
+
+
+def test_out_inside_the_data_folder_is_refused_even_with_force(tmp_path, capsys, monkeypatch):
+    data_dir = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data_dir)
+    monkeypatch.setattr("kratom_claims.cli.DATA_DIR", data_dir)
+    claims_before = (data_dir / "claims.csv").read_bytes()
+    articles = sorted((data_dir / "articles").glob("*.txt"))
+    for out in (data_dir / "claims.csv", data_dir / "machine_claims.csv"):
+        status, stdout, stderr = run(capsys, "extract", *articles, "--out", out, "--force")
+        assert (status, stdout) == (2, "")
+        assert stderr == (f"error: {out}: --out is inside the data folder {data_dir}, whose files the book reads; "
+                          "write machine-proposed claims elsewhere and compare them with the curated ones\n")
+    assert (data_dir / "claims.csv").read_bytes() == claims_before
+    assert not (data_dir / "machine_claims.csv").exists()
+
+
+def test_out_that_is_a_symbolic_link_is_refused_even_with_force(tmp_path, good, codebook_path, capsys):
+    target = tmp_path / "elsewhere.csv"
+    target.write_text("someone's file\n", encoding="utf-8")
+    link = tmp_path / "claims.csv"
+    link.symlink_to(target)
+    status, _, stderr = run(capsys, "extract", good, "--out", link, "--force", "--codebook", codebook_path)
+    assert (status, stderr) == (2, f"error: {link}: is a symbolic link; refusing to write through it: remove the link or choose another file\n")
+    assert link.is_symlink() and target.read_text(encoding="utf-8") == "someone's file\n"
 
 
 def test_two_files_with_one_article_id_are_refused(tmp_path, good, codebook_path, capsys):

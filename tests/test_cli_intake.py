@@ -62,7 +62,7 @@ def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, wo
     assert stdout == (
         f"added 2 claim(s) for abc_new to {data_dir / 'claims.csv'} (now 4 claims)\n"
         "next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
-        ".venv/bin/jupyter-execute --inplace notebooks/*.ipynb\n"
+        "make execute\n"
     )
     claims = load_claims(data_dir / "claims.csv", load_corpus(data_dir), load_codebook(data_dir / "codebook.yml"))
     assert list(claims["claim_id"]) == ["000-001", "001-001", "abc-001", "abc-002"]

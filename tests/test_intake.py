@@ -18,7 +18,6 @@ from kratom_claims.errors import ClaimsError, CorpusError, DataError
 from kratom_claims.extract import ClaimExtractor
 from kratom_claims.intake import (
     MACHINE_NOTE,
-    StagedFiles,
     accept_review,
     add_article,
     appended_metadata,
@@ -27,6 +26,7 @@ from kratom_claims.intake import (
     free_prefix,
     locate_quote,
 )
+from kratom_claims.lock import LOCK_NAME
 
 NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
 
@@ -54,8 +54,8 @@ def write_data_dir(data_dir: Path, articles=None, claims=None) -> Path:
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder, hidden temporary files included, with its bytes."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file under a folder, hidden temporary files included, with its bytes; not the data folder's empty lock file."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}
 
 
 @pytest.fixture
@@ -290,10 +290,10 @@ def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work
 
 
 def test_a_failed_write_of_the_claim_table_changes_nothing(data_dir, reviewed, tmp_path, monkeypatch):
-    def refuse(table, path):
+    def refuse(path, data, mode):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(intake, "write_claims", refuse)
+    monkeypatch.setattr("kratom_claims.journal.write_durably", refuse)
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         accept_review(reviewed, data_dir)
@@ -315,29 +315,6 @@ def test_a_corpus_that_fails_to_load_after_the_writes_is_rolled_back(data_dir, t
     with pytest.raises(CorpusError, match="simulated failure"):
         add_article(article, "Title", data_dir=data_dir)
     assert snapshot(tmp_path) == before
-
-
-def test_staged_files_roll_back_to_the_earlier_bytes(tmp_path):
-    kept, new = tmp_path / "kept.txt", tmp_path / "new.txt"
-    kept.write_bytes(b"earlier")
-    with StagedFiles() as staged:
-        staged.stage_bytes(kept, b"later")
-        staged.stage_bytes(new, b"fresh")
-        assert kept.read_bytes() == b"earlier" and not new.exists()
-        staged.commit()
-        assert (kept.read_bytes(), new.read_bytes()) == (b"later", b"fresh")
-        staged.rollback()
-    assert kept.read_bytes() == b"earlier" and not new.exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.txt"]
-
-
-def test_staged_files_not_committed_leave_no_trace(tmp_path):
-    target = tmp_path / "target.txt"
-    with pytest.raises(RuntimeError):
-        with StagedFiles() as staged:
-            staged.stage_bytes(target, b"data")
-            raise RuntimeError("stop before commit")
-    assert list(tmp_path.iterdir()) == []
 
 
 # --- accept ---------------------------------------------------------------------------------
@@ -399,9 +376,9 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         (None, HEADER + b"\n", "has no claim rows; nothing to accept"),
         (None, b"\x89PNG\r\n\x1a\n\x00\x00", "is not a CSV file (it contains NUL bytes)"),
         (None, HEADER + b"\n" + "abc-001,caf\u00e9".encode("latin-1") + b"\n", "is not a UTF-8 CSV file"),
-        (None, b"a,b\n1,2\n3,4,5,6\n", "is not a readable CSV file"),
+        (None, b"a,b\n1,2\n3,4,5,6\n", "line 3 has 4 fields, more than the header's 2; a cell that contains a comma must be in double quotes"),
         (None, b"just some words\nand more words\n", "missing column(s) claim_id"),
-        (None, HEADER + b",extra\n" + b"x," * 12 + b"\n", "unexpected column(s) extra"),
+        (None, HEADER + b",extra\n" + b"x," * len(CLAIM_COLUMNS) + b"\n", "unexpected column(s) extra"),
         ([_good_row(start="1", end="30")], None, "claim abc-001: text[1:30] reads"),
         ([_good_row(term="migraine")], None, "term 'migraine' is not a condition term"),
         ([_good_row(stance="claimed")], None, "stance 'claimed' must be asserted or denied"),

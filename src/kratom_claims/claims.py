@@ -7,9 +7,7 @@ its article, or whose term is not in the codebook, must stop the build with the 
 from __future__ import annotations
 
 import difflib
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +17,7 @@ from .codebook import APPEAL_CATEGORY, CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
+from .files import write_file
 from .paths import APPEALS_CSV, CLAIMS_CSV
 
 CLAIM_COLUMNS = [
@@ -215,22 +214,16 @@ def with_qualifiers(table: pd.DataFrame) -> pd.DataFrame:
     return full
 
 
+def claims_csv(table: pd.DataFrame, source) -> bytes:
+    """The bytes of a claims file for ``table``: canonical spelling, the columns in order, one line per row."""
+    if sorted(map(str, table.columns)) != sorted(CLAIM_COLUMNS):
+        check_columns(table, CLAIM_COLUMNS, ClaimsError, source, ordered=True)
+    return as_text(table[CLAIM_COLUMNS]).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
 def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
-    path = Path(path)
-    if sorted(map(str, table.columns)) != sorted(CLAIM_COLUMNS):
-        check_columns(table, CLAIM_COLUMNS, ClaimsError, path, ordered=True)
-    text = as_text(table[CLAIM_COLUMNS])
-    handle = tempfile.NamedTemporaryFile(
-        "w", encoding="utf-8", newline="", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
-    )
-    try:
-        with handle:
-            text.to_csv(handle, index=False, lineterminator="\n")
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
+    write_file(path, claims_csv(table, path))
 
 
 def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:

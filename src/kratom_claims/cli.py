@@ -1,4 +1,4 @@
-"""Command line for the claims toolkit: ``python -m kratom_claims extract|add|accept|locate ...``.
+"""Command line for the claims toolkit: ``python -m kratom_claims extract|add|accept|locate|check ...``.
 
 Bad input ends the command with one line on stderr naming the file and the problem, and exit
 status 2, before any output file is touched: a half-written claims table would be read later as
@@ -8,6 +8,7 @@ if it were complete.
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 import sys
 from pathlib import Path
@@ -16,8 +17,10 @@ import pandas as pd
 
 from .claims import CLAIM_COLUMNS, with_qualifiers, write_claims
 from .codebook import load_codebook
+from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
+from .files import refuse_symlink
 from .intake import (
     DEFAULT_PUBLISHED_ON,
     accept_review,
@@ -26,6 +29,7 @@ from .intake import (
     locate_quote,
     read_article_file,
 )
+from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .paths import CODEBOOK_YML, DATA_DIR
 
 BAD_INPUT = 2
@@ -36,7 +40,11 @@ example:
 
 Each article's id is its file name without the extension. The output has the columns of
 data/claims.csv; claim ids are numbered per article prefix and the note column is empty.
+An existing output file is replaced only with --force; an input file, any file in the data
+folder and a symbolic link are never written.
 """
+ARTICLE_LIMIT_NOTE = f"An article file over {MAX_ARTICLE_BYTES:,} bytes is refused (the same limit for every command).\n"
+DOSE_NOTE = f"A dose figure over {PLAUSIBLE_MAX_DOSE_G:g} g is kept, with a warning to check it (a unit slip?).\n"
 
 ADD_EXAMPLE = """\
 example:
@@ -64,6 +72,17 @@ text[S:E] is exactly the quote; use these numbers in the start and end columns.
 """
 
 
+CHECK_EXAMPLE = """\
+example:
+  python -m kratom_claims check
+
+Loads every data file the book is built from, with every check the chapters rely on: the
+articles and their checksums, residue, codebook, claims, evidence, quality ratings and the
+evaluation set. 'make book' runs it before the build, so that the build never starts on
+broken data; a problem is one line naming the file, with exit status 2.
+"""
+
+
 class UsageError(Exception):
     """The command line itself is wrong (unknown option, missing argument)."""
 
@@ -82,7 +101,8 @@ def build_parser() -> argparse.ArgumentParser:
         "and add a new article with its reviewed claims.",
         epilog="examples:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n"
         "  python -m kratom_claims add 005_my_article.txt --title \"Kratom for back pain\"\n"
-        "  python -m kratom_claims accept review_005_my_article.csv\n\n"
+        "  python -m kratom_claims accept review_005_my_article.csv\n"
+        "  python -m kratom_claims check\n\n"
         "Run 'python -m kratom_claims COMMAND --help' for a command's options.",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -92,15 +112,27 @@ def build_parser() -> argparse.ArgumentParser:
         help="propose claims for article files and write them as a claims table",
         description="Find codebook terms in plain-text articles and write one row per proposed claim "
         "(category, term, asserted/denied, hedged, quote with offsets, dose figures).",
-        epilog=EXTRACT_EXAMPLE,
+        epilog=EXTRACT_EXAMPLE + ARTICLE_LIMIT_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
-    extract.add_argument("--out", required=True, type=Path, metavar="CLAIMS.csv", help="where to write the claims table")
+    extract.add_argument("--out", required=True, type=Path, metavar="CLAIMS.csv",
+                         help="where to write the claims table: a new file outside the data folder")
+    extract.add_argument("--force", action="store_true",
+                         help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)")
     extract.add_argument("--codebook", type=Path, default=CODEBOOK_YML, metavar="PATH",
                          help=f"codebook YAML (default: {CODEBOOK_YML})")
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
+    check = commands.add_parser(
+        "check",
+        help="check every data file the book is built from",
+        description="Load and check every data file in DIR, as the book's chapters do, and print one line.",
+        epilog=CHECK_EXAMPLE + DOSE_NOTE,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _data_dir_option(check)
+    check.set_defaults(run=run_check)
     return parser
 
 
@@ -116,7 +148,7 @@ def _add_intake_commands(commands) -> None:
         description="Copy a plain-text article into DIR/articles, add its row to DIR/articles.csv "
         "(checksum and word count included), and write the claims the extractor proposes to a "
         "review file, for a person to check before 'accept'.",
-        epilog=ADD_EXAMPLE,
+        epilog=ADD_EXAMPLE + ARTICLE_LIMIT_NOTE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("article", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article file")
@@ -133,7 +165,7 @@ def _add_intake_commands(commands) -> None:
         help="check a reviewed claims file and append its rows to the claim table",
         description="Check every row of a reviewed claims file against the corpus and the codebook "
         "of DIR, and append the rows to DIR/claims.csv.",
-        epilog=ACCEPT_EXAMPLE,
+        epilog=ACCEPT_EXAMPLE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     accept.add_argument("review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv")
@@ -154,8 +186,20 @@ def _add_intake_commands(commands) -> None:
     locate.set_defaults(run=run_locate)
 
 
-def _check_output(path: Path) -> None:
+def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
+    """Refuse an output that would destroy work: an input, a data file, or (without --force) any existing file."""
+    refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
+    if path.resolve() in {p.resolve() for p in inputs}:
+        raise DataError(path, "--out is one of the command's input files, which writing would destroy; choose another file")
+    if path.resolve().is_relative_to(DATA_DIR.resolve()):
+        raise DataError(
+            path,
+            f"--out is inside the data folder {DATA_DIR}, whose files the book reads; "
+            "write machine-proposed claims elsewhere and compare them with the curated ones",
+        )
+    if path.exists() and not force:
+        raise DataError(path, "the output file already exists; choose another name, or add --force to replace it")
 
 
 def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
@@ -169,7 +213,7 @@ def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    _check_output(args.out)
+    _check_output(args.out, [*args.articles, args.codebook], args.force)
     codebook = load_codebook(args.codebook)
     texts: dict[str, str] = {}
     sources: dict[str, Path] = {}
@@ -194,8 +238,14 @@ def _data_dir_words(data_dir: Path) -> str:
     return "" if data_dir == DATA_DIR else f" --data-dir {shlex.quote(str(data_dir))}"
 
 
+def _warn(warnings: list[str]) -> None:
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+
+
 def run_add(args: argparse.Namespace) -> int:
     added = add_article(args.article, args.title, args.published_on, args.review, args.data_dir)
+    _warn(added.warnings)
     print(f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
           f"row appended to {added.metadata_path}")
     print(f"wrote {added.proposed} machine-proposed claim(s) to {added.review_path}")
@@ -207,10 +257,11 @@ def run_add(args: argparse.Namespace) -> int:
 
 def run_accept(args: argparse.Namespace) -> int:
     accepted = accept_review(args.review, args.data_dir)
+    _warn(accepted.warnings)
     print(f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
           f"(now {accepted.total} claims)")
     print("next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
-          ".venv/bin/jupyter-execute --inplace notebooks/*.ipynb")
+          "make execute")
     return 0
 
 
@@ -223,8 +274,16 @@ def run_locate(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_check(args: argparse.Namespace) -> int:
+    checked = check_data(args.data_dir)
+    _warn(checked.warnings)
+    print(checked.summary)
+    return 0
+
+
 def _one_line(message: str) -> str:
-    return " ".join(message.split())
+    """The message on one line; spaces inside it stay as they are, since quotes that differ only in spacing must look different."""
+    return re.sub(r"\s*[\r\n]+\s*", " ", message).strip()
 
 
 def main(argv: list[str] | None = None) -> int:

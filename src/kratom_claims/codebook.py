@@ -152,6 +152,10 @@ def _check_term(path: Path, category: str, position: int, term) -> dict:
     synonyms = term.get("synonyms", [])
     if not isinstance(synonyms, list) or not all(_one_line(s) for s in synonyms):
         raise CodebookError(path, f"{where}: synonyms must be a list of non-empty one-line strings, got {synonyms!r}")
+    forms = [normalise_form(s) for s in synonyms]
+    repeated = next((form for n, form in enumerate(forms) if form in forms[:n]), None)
+    if repeated is not None:
+        raise CodebookError(path, f"{where} lists the synonym {repeated!r} twice (forms are compared ignoring case and spacing)")
     parent = term.get("parent")
     if parent is not None and not (isinstance(parent, str) and TERM_ID.fullmatch(parent)):
         raise CodebookError(path, f"{where} has parent {parent!r}, which is not a term id")

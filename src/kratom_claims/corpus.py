@@ -14,7 +14,10 @@ import pandas as pd
 import yaml
 
 from .csvfile import read_text_csv
+from .encoding import looks_like_utf16
 from .errors import CorpusError
+from .limits import MAX_ARTICLE_BYTES
+from .lock import recover_if_interrupted
 from .paths import DATA_DIR
 from .text import count_words, headings, remove_residue, split_sentences
 
@@ -42,15 +45,35 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def check_sha256(path: Path, recorded: str, metadata_path: Path) -> None:
+    """Refuse an article file whose bytes are not the ones its metadata row records."""
+    digest = sha256_of(path)
+    if digest != recorded:
+        raise CorpusError(path, f"sha256 is {digest}, but {metadata_path} records {recorded}: the file was changed")
+
+
 def read_article(path: Path) -> str:
-    """The text of one article file, exactly as stored (no newline translation)."""
+    """The text of one article file, exactly as stored (no newline translation), after any UTF-8 byte-order mark.
+
+    The mark is not part of the text: a quote at the start of the article must not begin with it.
+    A file over limits.MAX_ARTICLE_BYTES is refused before it is read, whichever command reads it.
+    """
     if not path.is_file():
         raise CorpusError(path, "article file is missing (or is not a file)")
+    size = path.stat().st_size
+    if size > MAX_ARTICLE_BYTES:
+        raise CorpusError(
+            path,
+            f"article file is {size:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article "
+            "(a very long web article is about 130,000); is it the right file?",
+        )
     raw = path.read_bytes()
     if not raw.strip():
         raise CorpusError(path, "article file is empty")
+    if looks_like_utf16(raw):
+        raise CorpusError(path, "article is UTF-16 text, not UTF-8; save it as UTF-8 and try again")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
 
@@ -98,8 +121,12 @@ def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:
 
 
 def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
-    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed."""
+    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed.
+
+    A change that a killed command left half-done in ``data_dir`` is completed or rolled back first.
+    """
     data_dir = Path(data_dir)
+    recover_if_interrupted(data_dir)
     articles_dir = data_dir / "articles"
     metadata_path = data_dir / "articles.csv"
     metadata = read_metadata(metadata_path)
@@ -114,9 +141,7 @@ def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
         if not path.is_file():
             raise CorpusError(path, f"{metadata_path} lists article {row.article_id!r} but its file is missing")
         texts[row.article_id] = read_article(path)
-        digest = sha256_of(path)
-        if digest != row.sha256:
-            raise CorpusError(path, f"sha256 is {digest}, but {metadata_path} records {row.sha256}: the file was changed")
+        check_sha256(path, row.sha256, metadata_path)
     residue = read_residue(data_dir / "residue.yml", texts)
     for row in metadata.itertuples(index=False):
         words = count_words(remove_residue(texts[row.article_id], residue[row.article_id]))

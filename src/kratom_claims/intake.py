@@ -3,8 +3,9 @@
 Adding an article touches three files (the article, articles.csv, a review file) and accepting
 its claims rewrites claims.csv. A run that stopped half-way would leave a corpus that no longer
 loads, or claims without their article, so every check and every computation happens first,
-new contents are written to temporary files beside their targets, and only then are they
-swapped in with os.replace; any failure puts back what was there before.
+under the data folder's lock (lock.py), and the files are then changed together as one journaled
+change (journal.py): any failure puts back what was there before, and a change cut short by a
+crash is completed or rolled back by the next command.
 """
 
 from __future__ import annotations
@@ -14,19 +15,23 @@ import hashlib
 import io
 import os
 import re
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, load_claims, validate_claims, with_qualifiers, write_claims
+from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims, with_qualifiers
 from .codebook import load_codebook
-from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article, read_metadata
+from .corpus import METADATA_COLUMNS, Corpus, check_sha256, load_corpus, read_article, read_metadata
+from .csvfile import check_field_counts
+from .doses import dose_warnings
+from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
+from .journal import Change
+from .lock import data_lock, recover_if_interrupted
 from .paths import DATA_DIR
+from .spreadsheet import neutralise_table, restore_table
 from .text import count_words
 
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
@@ -162,79 +167,6 @@ def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd
     return table[CLAIM_COLUMNS].reset_index(drop=True)
 
 
-def temp_beside(target: Path) -> Path:
-    """An empty temporary file in the target's folder, so that os.replace never crosses file systems."""
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    os.close(handle)
-    return Path(name)
-
-
-def replace_bytes(target: Path, data: bytes) -> None:
-    """Give ``target`` new contents in one step: readers see the old file or the new, never a part."""
-    temp = temp_beside(target)
-    try:
-        temp.write_bytes(data)
-        os.replace(temp, target)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-
-
-class StagedFiles:
-    """New contents for several files, written beside their targets first and swapped in together.
-
-    commit() replaces the targets one by one; if a replacement fails, or rollback() is called
-    later, every target gets back its earlier bytes (or disappears if it was new). Temporary
-    files not swapped in are removed when the ``with`` block ends.
-    """
-
-    def __init__(self):
-        self._staged: list[tuple[Path, Path]] = []
-        self._earlier: list[tuple[Path, bytes | None]] = []
-
-    def stage(self, target: Path, write: Callable[[Path], None]) -> None:
-        """Have ``write`` fill a temporary file that commit() will move onto ``target``."""
-        temp = temp_beside(target)
-        self._staged.append((target, temp))
-        write(temp)
-
-    def stage_bytes(self, target: Path, data: bytes) -> None:
-        self.stage(target, lambda temp: temp.write_bytes(data))
-
-    def commit(self) -> None:
-        try:
-            while self._staged:
-                target, temp = self._staged[0]
-                earlier = target.read_bytes() if target.exists() else None
-                os.replace(temp, target)
-                self._staged.pop(0)
-                self._earlier.append((target, earlier))
-        except BaseException:
-            self.rollback()
-            raise
-
-    def rollback(self) -> None:
-        """Put back every committed target and remove every temporary file not yet swapped in."""
-        self._discard()
-        while self._earlier:
-            target, earlier = self._earlier.pop()
-            if earlier is None:
-                target.unlink(missing_ok=True)
-            else:
-                replace_bytes(target, earlier)
-
-    def _discard(self) -> None:
-        for _, temp in self._staged:
-            temp.unlink(missing_ok=True)
-        self._staged.clear()
-
-    def __enter__(self) -> StagedFiles:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self._discard()
-
-
 def write_error(err: OSError, fallback: Path) -> DataError:
     """A failed write as one line naming the folder, once everything written has been put back."""
     folder = Path(err.filename).parent if err.filename else fallback
@@ -251,6 +183,7 @@ class AddedArticle:
     words: int
     review_path: Path
     proposed: int
+    warnings: list[str]
 
 
 def add_article(
@@ -262,14 +195,24 @@ def add_article(
 ) -> AddedArticle:
     """Copy an article into ``data_dir``, record it in articles.csv and write its proposed claims for review."""
     source, data_dir = Path(source), Path(data_dir)
+    if source.is_symlink():
+        raise CorpusError(source, "is a symbolic link; add copies in (and the book publishes) only a real file: "
+                                  "give the article file itself")
     text = read_article_file(source)
     article_id = check_article_id(source)
-    metadata_path = data_dir / "articles.csv"
-    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
     title = _one_line_text(source, "--title", title)
     published_on = _one_line_text(source, "--published-on", published_on)
     review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
     check_review_path(review_path)
+    with data_lock(data_dir):
+        return _add_to_data(source, text, article_id, title, published_on, review_path, data_dir)
+
+
+def _add_to_data(source: Path, text: str, article_id: str, title: str, published_on: str,
+                 review_path: Path, data_dir: Path) -> AddedArticle:
+    """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
+    metadata_path = data_dir / "articles.csv"
+    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
 
@@ -292,20 +235,16 @@ def add_article(
     validate_claims(review, grown, codebook, review_path)
 
     target = data_dir / "articles" / source.name
+    change = Change(data_dir, f"add {article_id}")
+    change.stage(review_path, claims_csv(neutralise_table(as_text(review)), review_path))
+    change.stage(target, raw)
+    change.stage(metadata_path, metadata_bytes)
     try:
-        with StagedFiles() as staged:
-            staged.stage(review_path, lambda temp: write_claims(review, temp))
-            staged.stage_bytes(target, raw)
-            staged.stage_bytes(metadata_path, metadata_bytes)
-            staged.commit()
-            try:
-                load_corpus(data_dir)
-            except BaseException:
-                staged.rollback()
-                raise
+        change.commit(check=lambda: load_corpus(data_dir))
     except OSError as err:
         raise write_error(err, data_dir) from None
-    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review))
+    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review),
+                        dose_warnings(review, review_path))
 
 
 def _count_claims(count: int) -> str:
@@ -313,12 +252,14 @@ def _count_claims(count: int) -> str:
 
 
 def read_review(path: Path) -> pd.DataFrame:
-    """A reviewed claims file as text cells; a spreadsheet's byte-order mark is allowed."""
+    """A reviewed claims file as text cells, neutralised formulas restored; a spreadsheet's byte-order mark is allowed."""
     if path.is_dir():
         raise ClaimsError(path, "is a folder, not a review file")
     if not path.is_file():
         raise ClaimsError(path, "review file is missing")
     raw = path.read_bytes()
+    if looks_like_utf16(raw):
+        raise ClaimsError(path, "is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')")
     if b"\x00" in raw:
         raise ClaimsError(path, "is not a CSV file (it contains NUL bytes)")
     try:
@@ -327,13 +268,14 @@ def read_review(path: Path) -> pd.DataFrame:
         raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
     if not text.strip():
         raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
+    check_field_counts(text, ClaimsError, path)
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except pd.errors.ParserError as err:
         raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
     if table.empty:
         raise ClaimsError(path, "has no claim rows; nothing to accept")
-    return table
+    return restore_table(table)
 
 
 @dataclass(frozen=True)
@@ -344,13 +286,20 @@ class AcceptedClaims:
     added: int
     total: int
     article_ids: list[str]
+    warnings: list[str]
 
 
 def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
     """Append the reviewed claims of articles not yet coded to ``data_dir``/claims.csv, after every check."""
     review_path, data_dir = Path(review_path), Path(data_dir)
-    claims_path = data_dir / "claims.csv"
     table = read_review(review_path)
+    with data_lock(data_dir):
+        return _accept_into_data(table, review_path, data_dir)
+
+
+def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) -> AcceptedClaims:
+    """accept_review's checks against the claim table and its rewrite, which must not interleave with another command's."""
+    claims_path = data_dir / "claims.csv"
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
     reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
@@ -370,11 +319,13 @@ def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> A
             raise ClaimsError(review_path, f"claim {claim_id} is already in {claims_path}; give the row a new claim_id")
     existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
     combined = pd.concat([existing, reviewed], ignore_index=True)
+    change = Change(data_dir, f"accept {review_path.name}")
+    change.stage(claims_path, claims_csv(combined, claims_path))
     try:
-        write_claims(combined, claims_path)
+        change.commit()
     except OSError as err:
         raise write_error(err, data_dir) from None
-    return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids)
+    return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids, dose_warnings(reviewed, review_path))
 
 
 def _loose_pattern(quote: str) -> re.Pattern:
@@ -398,11 +349,17 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
 
 
 def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
-    """The offsets of a quote in an article file, or a CorpusError that shows a near miss if there is one."""
-    path = Path(data_dir) / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
-    if not path.is_file():
-        raise CorpusError(path, f"no article {article_id!r} in {path.parent}")
+    """The offsets of a quote in a listed, unaltered article, or a CorpusError that shows a near miss if there is one."""
+    data_dir = Path(data_dir)
+    recover_if_interrupted(data_dir)
+    metadata_path = data_dir / "articles.csv"
+    metadata = read_metadata(metadata_path).set_index("article_id")
+    if article_id not in metadata.index:
+        raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
+                                         f"(the name of a file in {data_dir / 'articles'} without .txt)")
+    path = data_dir / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
     text = read_article_file(path)
+    check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)
     if not quote:
         raise CorpusError(path, "the quote is empty")
     places = find_quote(text, quote)

@@ -6,7 +6,8 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from kratom_claims.paths import BUILT_HTML_DIR as HTML_DIR
-from kratom_claims.paths import PROJECT_ROOT
+from kratom_claims.paths import DATA_DIR, PROJECT_ROOT
+from kratom_claims.publish import published_files
 
 
 def toc_files() -> list[str]:
@@ -80,3 +81,11 @@ def test_article_text_is_shown_escaped_never_as_markup(pages):
     blocks = page.select("div.kc-article")
     assert blocks, "the corpus chapter shows no article text"
     assert all(block.find(True) is None for block in blocks), "an article's text was rendered as HTML elements"
+
+
+def test_the_published_data_folder_holds_exactly_the_listed_files():
+    config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
+    listed = published_files(DATA_DIR, config["sphinx"]["config"]["published_data_files"])
+    published = sorted(p.relative_to(HTML_DIR / "data") for p in (HTML_DIR / "data").rglob("*") if p.is_file())
+    assert published == sorted(p.relative_to(DATA_DIR) for p in listed)
+    assert [p for p in published if any(part.startswith(".") for part in p.parts)] == []
