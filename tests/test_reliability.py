@@ -12,6 +12,7 @@ from kratom_claims.reliability import (
     agreement_table,
     aspect_pairs,
     bootstrap_alpha,
+    coded_articles,
     coding_units,
     disagreements,
     krippendorff_alpha,
@@ -122,3 +123,7 @@ def test_rating_pairs_join_scores_and_refuse_a_missing_rating():
     assert rating_pairs(first, second).to_dict("list") == {"coder1": [3, 5], "coder2": [3, 4]}
     with pytest.raises(ValueError, match="article a item 2 is rated by one rater only"):
         rating_pairs(first, second.iloc[[1]])
+
+
+def test_articles_added_after_the_codings_are_not_units():
+    assert coded_articles(FIRST, SECOND, ["000_aaaa", "005_new", "001_bbbb"]) == ["000_aaaa", "001_bbbb"]

@@ -47,6 +47,13 @@ def _unit_codes(claims: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=[*UNIT, "position", "comparator", "attributed"]).set_index(UNIT)
 
 
+def coded_articles(first: pd.DataFrame, second: pd.DataFrame, article_ids: Iterable[str]) -> list[str]:
+    """The articles, in the book's order, that either coding covers: articles added after the two
+    codings were made must not count as units on which both agree that nothing was claimed."""
+    covered = set(first["article_id"]) | set(second["article_id"])
+    return [a for a in article_ids if a in covered]
+
+
 def coding_units(
     first: pd.DataFrame, second: pd.DataFrame, codebook: Codebook, article_ids: Iterable[str], categories: Iterable[str]
 ) -> pd.DataFrame:
