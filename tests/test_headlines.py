@@ -30,7 +30,10 @@ def test_sources_sentence_counts_unmet_attribution_among_rated_articles():
         {"article_id": ["a", "a", "b", "c"], "criterion": ["attribution", "currency", "attribution", "attribution"],
          "met": [False, True, True, False]}
     )
-    assert sources_sentence(jama, ["a", "b", "c", "d"]) == "2 of the 3 articles name no source for any statement (the JAMA attribution benchmark)."
+    assert sources_sentence(jama, ["a", "b", "c", "d"]) == (
+        "2 of the 3 rated articles name no source for any statement (the JAMA attribution benchmark)."
+    )
+    assert sources_sentence(jama, ["a", "b", "c"]).startswith("2 of the 3 articles name no source")
 
 
 def test_risks_sentence_lists_serious_risks_no_article_names():
@@ -41,6 +44,9 @@ def test_risks_sentence_lists_serious_risks_no_article_names():
     terms = ["nausea", "liver_injury", "death", "contamination"]
     assert risks_sentence(omissions, terms, ["named"]) == (
         "No article names liver injury or contamination, though the evidence documents each as a risk of kratom."
+    )
+    assert risks_sentence(omissions.iloc[[0, 1]], ["nausea", "liver_injury"], ["named"]) == (
+        "No article names liver injury, though the evidence documents it as a risk of kratom."
     )
     assert risks_sentence(omissions.iloc[[0, 2]], ["nausea", "death"], ["named"]) == (
         "Every serious risk the evidence documents is named by at least one article."

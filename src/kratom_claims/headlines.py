@@ -39,9 +39,12 @@ def _listed(items: list[str]) -> str:
 
 def sources_sentence(jama: pd.DataFrame, article_ids: Iterable[str]) -> str:
     """How many rated articles name no source for what they say (the JAMA attribution benchmark)."""
-    rated = jama[(jama["criterion"] == "attribution") & jama["article_id"].isin(list(article_ids))]
+    ids = list(article_ids)
+    rated = jama[(jama["criterion"] == "attribution") & jama["article_id"].isin(ids)]
     unsourced = int((~rated["met"].astype(bool)).sum())
-    return f"{share_of(unsourced, len(rated), ('names', 'name'))} no source for any statement (the JAMA attribution benchmark)."
+    noun = "articles" if rated["article_id"].nunique() == len(ids) else "rated articles"
+    subject = share_of(unsourced, len(rated), ("names", "name"), noun)
+    return f"{subject} no source for any statement (the JAMA attribution benchmark)."
 
 
 def risks_sentence(omissions: pd.DataFrame, risk_terms: Iterable[str], named_states: Iterable[str]) -> str:
@@ -51,7 +54,8 @@ def risks_sentence(omissions: pd.DataFrame, risk_terms: Iterable[str], named_sta
               if term in SERIOUS_RISKS and not said]
     if not labels:
         return "Every serious risk the evidence documents is named by at least one article."
-    return f"No article names {_listed(labels)}, though the evidence documents each as a risk of kratom."
+    which = "it" if len(labels) == 1 else "each"
+    return f"No article names {_listed(labels)}, though the evidence documents {which} as a risk of kratom."
 
 
 def claim_sentence(
