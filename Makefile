@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: book test unit notebooks execute strict-build html-checks browser bench clean
+.PHONY: book test unit notebooks execute strict-build html-checks browser bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -50,6 +50,15 @@ browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+# Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
+# and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while
+# its range allows it; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release in
+# range, `make lock LOCK_ARGS="--upgrade-package pandas"` one package. The lock is universal (Linux,
+# macOS, Windows) for Python 3.11.5 and later, whatever machine runs this.
+lock: $(STAMP)
+	echo "-e .[book,test,dev]" | $(BIN)/uv pip compile - --universal --python-version 3.11.5 \
+		--custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o requirements.txt
 
 clean:
 	rm -rf _build

@@ -4,6 +4,15 @@ myst-nb 1.4 labels the <summary> of every `hide-input`/`hide-output`/`hide-cell`
 "Toggle hidden content" while it shows "Show code cell output": a visible label that is not
 part of the accessible name fails WCAG 2.5.3 (Label in Name), and speech-input users cannot
 say what they see. Without the aria-label the name is the visible prompt itself.
+
+Works around: myst-nb's own visitor for HideCodeCellNode (myst_nb/sphinx_.py, the
+`<summary aria-label="Toggle hidden content">` line), unchanged in myst-nb 1.4.0, the latest
+release in November 2026. No upstream issue was found for it (searched executablebooks/MyST-NB);
+report it there. It also imports myst_nb.sphinx_.HideCodeCellNode, an internal name, so a myst-nb
+release can break it (pyproject.toml keeps myst-nb below 2).
+Delete this file when myst-nb no longer sets that aria-label (or sets it to the visible prompt):
+build, and check a hidden cell's <summary> by hand or with axe-core's label-content-name-mismatch
+rule, which is experimental and so not in the browser tests' default axe run.
 """
 
 from __future__ import annotations

@@ -4,6 +4,11 @@ Sphinx 7.4 keeps an inline script that an extension adds after the builder has s
 names (None and "") and so writes it twice into every page. sphinx-thebe's second
 `const THEBE_JS_URL` then stops with a SyntaxError in every reader's browser. Fixed upstream
 in Sphinx 8 (sphinx-doc/sphinx#13402); jupyter-book 1.x pins Sphinx 7.
+
+Works around: https://github.com/sphinx-doc/sphinx/pull/13402 (Sphinx.add_js_file() passed None
+where the builder stores "", merged March 2025 into Sphinx 8.x).
+Delete this file when the book is built with a Sphinx that has the fix: build, and check that the
+browser tests still see no console error on any page.
 """
 
 from __future__ import annotations
