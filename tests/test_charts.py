@@ -14,7 +14,6 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from kratom_claims.charts import (  # noqa: E402
     SERIES_COLOURS,
-    article_label,
     bar_chart,
     consensus_chart,
     dose_range_chart,
@@ -62,11 +61,6 @@ def drawn(fig):
     """Draw the figure, so layout and fonts are exercised as they would be in the book."""
     fig.canvas.draw()
     return fig
-
-
-def test_article_label_defaults_to_three_characters():
-    assert article_label("002_627b858bc9c0b6b4") == "002"
-    assert article_label("002_627b858bc9c0b6b4", {"002_627b858bc9c0b6b4": "Site B"}) == "Site B"
 
 
 def test_bar_chart_one_labelled_bar_per_value():

@@ -6,6 +6,7 @@ import pytest
 
 from kratom_claims.corpus import describe_corpus, load_corpus
 from kratom_claims.errors import CorpusError
+from kratom_claims.ids import short_label
 from kratom_claims.paths import ARTICLES_DIR, DATA_DIR
 
 
@@ -15,8 +16,8 @@ def test_committed_corpus_passes_every_check():
 
 
 def test_article_ids_have_distinct_claim_prefixes():
-    """Claim ids start with the article id's first three characters, so those must differ."""
-    prefixes = [article_id[:3] for article_id in load_corpus().ids]
+    """Claim ids start with the article's short label, so the labels must differ."""
+    prefixes = [short_label(article_id) for article_id in load_corpus().ids]
     assert len(prefixes) == len(set(prefixes))
 
 

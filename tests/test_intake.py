@@ -21,9 +21,7 @@ from kratom_claims.intake import (
     accept_review,
     add_article,
     appended_metadata,
-    check_article_id,
     find_quote,
-    free_prefix,
     locate_quote,
 )
 from kratom_claims.lock import LOCK_NAME
@@ -131,34 +129,6 @@ def test_an_article_with_no_claims_gets_a_review_file_with_the_header_only(data_
     added = add_article(source, "Quiet", data_dir=data_dir)
     assert added.proposed == 0
     assert (work / "review_quiet_page.csv").read_text(encoding="utf-8") == ",".join(CLAIM_COLUMNS) + "\n"
-
-
-@pytest.mark.parametrize("name", ["abcd.txt", "005_new.txt", "Ab9-x.txt", "xyz_a-b_C.txt"])
-def test_safe_article_ids(name):
-    assert check_article_id(Path(name)) == name[:-4]
-
-
-@pytest.mark.parametrize(
-    "name, problem",
-    [
-        ("abc.txt", "too short: it needs at least 4 characters"),
-        ("my article.txt", "may contain only letters, digits, '_' and '-'"),
-        ("café_page.txt", "may contain only letters, digits"),
-        ("ab_c1.txt", "must begin with 3 letters or digits"),
-        ("-abc1.txt", "must begin with 3 letters or digits"),
-        ("notes.md", "must end in .txt"),
-        ("page.TXT", "must end in .txt"),
-    ],
-)
-def test_unsafe_article_ids_are_refused(name, problem):
-    with pytest.raises(CorpusError) as raised:
-        check_article_id(Path(name))
-    assert problem in raised.value.problem
-
-
-def test_free_prefix_is_the_lowest_unused_number():
-    assert free_prefix(["000_a", "001_b", "003_c"]) == "002"
-    assert free_prefix(["abc_a"]) == "000"
 
 
 def test_appended_metadata_keeps_crlf_and_ends_an_unfinished_last_line():

@@ -18,6 +18,7 @@ from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
+from .ids import article_label
 from .overlap import intersections
 
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#000000")
@@ -25,11 +26,6 @@ INK = "#000000"
 FAINT = "#C8C8C8"
 TITLE_SIZE, LABEL_SIZE, TICK_SIZE, VALUE_SIZE = 14, 12, 11, 10
 CHECK = "✓"
-
-
-def article_label(article_id: str, labels: dict[str, str] | None = None) -> str:
-    """The display name of an article: the caller's short label, else the first three characters of its id."""
-    return (labels or {}).get(article_id, str(article_id)[:3])
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -156,7 +152,7 @@ def heatmap(
     Numbers are written with ``fmt`` and get a colour bar named ``value_label``; a bool matrix
     (e.g. a presence matrix) gets a check mark in each True cell and no colour bar. Row and
     column names that are columns of the matrix (the articles) are shortened with ``labels``
-    or to their first three characters; axis labels default to the index and column names.
+    or to their short labels; axis labels default to the index and column names.
     """
     as_check = all(dtype == bool for dtype in matrix.dtypes)
     values = matrix.to_numpy(dtype=float)

@@ -13,9 +13,7 @@ import shlex
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from .claims import CLAIM_COLUMNS, with_qualifiers, write_claims
+from .claims import numbered_claims, write_claims
 from .codebook import load_codebook
 from .datacheck import check_data
 from .errors import CorpusError, DataError
@@ -202,16 +200,6 @@ def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
         raise DataError(path, "the output file already exists; choose another name, or add --force to replace it")
 
 
-def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
-    """The extracted rows in claims.csv shape: claim ids numbered per 3-character article prefix."""
-    prefixes = table["article_id"].str[:3]
-    numbers = prefixes.groupby(prefixes).cumcount() + 1
-    full = with_qualifiers(table)
-    full["claim_id"] = [f"{prefix}-{number:03d}" for prefix, number in zip(prefixes, numbers)]
-    full["note"] = ""
-    return full[CLAIM_COLUMNS]
-
-
 def run_extract(args: argparse.Namespace) -> int:
     _check_output(args.out, [*args.articles, args.codebook], args.force)
     codebook = load_codebook(args.codebook)
@@ -224,7 +212,7 @@ def run_extract(args: argparse.Namespace) -> int:
         texts[path.stem], sources[path.stem] = text, path
     extractor = ClaimExtractor(codebook)
     rows = [claim for article_id, text in texts.items() for claim in extractor.claims(text, article_id)]
-    table = with_claim_ids(claims_table(rows))
+    table = numbered_claims(claims_table(rows), "")
     try:
         write_claims(table, args.out)
     except OSError as err:

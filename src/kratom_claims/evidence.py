@@ -16,7 +16,8 @@ import pandas as pd
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 
-from .charts import LABEL_SIZE, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
+from .charts import LABEL_SIZE, TICK_SIZE, TITLE_SIZE, VALUE_SIZE
+from .ids import article_label, short_label
 from .codebook import Codebook, load_codebook
 from .csvfile import check_columns, read_text_csv
 from .errors import DataError
@@ -419,7 +420,7 @@ def claim_verdict_rows(matched: pd.DataFrame, codebook: Codebook) -> pd.DataFram
     """The claims-against-evidence table as a reader sees it: labels, readable verdicts, keys joined."""
     return pd.DataFrame(
         {
-            "article": matched["article_id"].map(lambda a: a.split("_")[0]),
+            "article": matched["article_id"].map(short_label),
             "category": matched["category"],
             "term": [codebook.term_label(c, t) for c, t in zip(matched["category"], matched["term"])],
             "stance": matched["stance"] + matched["hedged"].map({True: " (hedged)", False: ""})

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims, with_qualifiers
+from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, numbered_claims, validate_claims
 from .codebook import load_codebook
 from .corpus import METADATA_COLUMNS, Corpus, check_sha256, load_corpus, read_article, read_metadata
 from .csvfile import check_field_counts
@@ -28,6 +28,7 @@ from .doses import dose_warnings
 from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
+from .ids import ARTICLE_SUFFIX, LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
 from .lock import data_lock, recover_if_interrupted
 from .paths import DATA_DIR
@@ -37,10 +38,6 @@ from .text import count_words
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
 NEW_RESIDUE_NOTE = "Not reviewed yet"
 MACHINE_NOTE = "machine-proposed: check stance, hedge and quote"
-ARTICLE_SUFFIX = ".txt"
-PREFIX_LENGTH = 3
-ID_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
-ID_START = re.compile(r"[A-Za-z0-9]{3}")
 # Characters a person may type differently from the page: straight or curly quotes, dashes.
 LOOSE_CHARACTERS = {
     **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
@@ -62,39 +59,6 @@ def read_article_file(path: Path) -> str:
     return text
 
 
-def claim_prefix(article_id: str) -> str:
-    """The part of an article id that starts each of its claim ids (``005`` in ``005-001``)."""
-    return article_id[:PREFIX_LENGTH]
-
-
-def check_article_id(path: Path) -> str:
-    """The article id a file would get (its name without .txt), if claim ids can be built from it."""
-    if path.suffix != ARTICLE_SUFFIX:
-        raise CorpusError(path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id")
-    article_id = path.stem
-    if not ID_CHARACTERS.fullmatch(article_id):
-        raise CorpusError(path, f"article id {article_id!r} (the file name without .txt) may contain only letters, digits, '_' and '-'; rename the file")
-    if len(article_id) <= PREFIX_LENGTH:
-        raise CorpusError(
-            path,
-            f"article id {article_id!r} is too short: it needs at least {PREFIX_LENGTH + 1} characters, "
-            f"because its first {PREFIX_LENGTH} start every claim id ({claim_prefix(article_id)}-001, ...) and the rest tell articles apart; rename the file",
-        )
-    if not ID_START.match(article_id):
-        raise CorpusError(
-            path,
-            f"article id {article_id!r} must begin with {PREFIX_LENGTH} letters or digits: they start every claim id "
-            f"and name the article in the book's tables; rename the file",
-        )
-    return article_id
-
-
-def free_prefix(article_ids) -> str:
-    """The lowest three-digit prefix no article uses yet, to suggest in a message."""
-    used = {claim_prefix(a).lower() for a in article_ids}
-    return next(f"{n:03d}" for n in range(1000) if f"{n:03d}" not in used)
-
-
 def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, data_dir: Path) -> None:
     """Refuse an id the data folder already has, or one whose claim ids would clash with another's."""
     metadata_path = data_dir / "articles.csv"
@@ -105,16 +69,15 @@ def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, data_
         raise CorpusError(path, f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)")
     if target.exists():
         raise CorpusError(path, f"{target} already exists (though {metadata_path} does not list it); remove it or rename your file")
-    prefix = claim_prefix(article_id)
-    for other in metadata["article_id"]:
-        if claim_prefix(other).lower() == prefix.lower():
-            raise CorpusError(
-                path,
-                f"article id {article_id!r} starts with {prefix!r}, like article {other!r} in {metadata_path}; "
-                f"claim ids are those first {PREFIX_LENGTH} characters and a number ({claim_prefix(other)}-001), so the two "
-                f"articles' claims could not be told apart; rename the file to start differently, "
-                f"e.g. {free_prefix(metadata['article_id'])}_{article_id}.txt",
-            )
+    other = label_clash(article_id, metadata["article_id"])
+    if other is not None:
+        raise CorpusError(
+            path,
+            f"article id {article_id!r} starts with {short_label(article_id)!r}, like article {other!r} in {metadata_path}; "
+            f"claim ids are those first {LABEL_LENGTH} characters and a number ({claim_id(other, 1)}), so the two "
+            f"articles' claims could not be told apart; rename the file to start differently, "
+            f"e.g. {free_label(metadata['article_id'])}_{article_id}.txt",
+        )
 
 
 def _one_line_text(path: Path, option: str, value: str) -> str:
@@ -156,15 +119,6 @@ def appended_metadata(original: bytes, row: dict) -> bytes:
     if not text.endswith("\n"):
         text += line_end
     return (text + metadata_line(row, line_end)).encode("utf-8")
-
-
-def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd.DataFrame:
-    """The extractor's rows for one article in claims.csv shape, numbered and flagged for review."""
-    table = with_qualifiers(extractor.extract(text, article_id))
-    prefix = claim_prefix(article_id)
-    table["claim_id"] = [f"{prefix}-{n:03d}" for n in range(1, len(table) + 1)]
-    table["note"] = MACHINE_NOTE
-    return table[CLAIM_COLUMNS].reset_index(drop=True)
 
 
 def write_error(err: OSError, fallback: Path) -> DataError:
@@ -226,7 +180,7 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
         "residue_note": NEW_RESIDUE_NOTE,
     }
     metadata_bytes = appended_metadata(metadata_path.read_bytes(), row)
-    review = proposed_claims(text, article_id, ClaimExtractor(codebook))
+    review = numbered_claims(ClaimExtractor(codebook).extract(text, article_id), MACHINE_NOTE)
     grown = Corpus(
         metadata=pd.concat([corpus.metadata, pd.DataFrame([row])], ignore_index=True),
         texts={**corpus.texts, article_id: text},

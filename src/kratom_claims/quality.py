@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from .charts import LABEL_SIZE, SERIES_COLOURS, TICK_SIZE, TITLE_SIZE, VALUE_SIZE, article_label
+from .charts import LABEL_SIZE, SERIES_COLOURS, TICK_SIZE, TITLE_SIZE, VALUE_SIZE
+from .ids import article_label
 from .codebook import APPEAL_CATEGORY, Codebook
 from .corpus import Corpus
 from .csvfile import read_text_csv

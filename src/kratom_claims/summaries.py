@@ -11,14 +11,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .codebook import Codebook
+from .ids import short_label, short_labels
 from .overlap import ABSENT, ASSERTED, DENIED, HEDGED, MIXED, stance_matrix
 
 TALLY_COLUMNS = [ASSERTED, HEDGED, DENIED, MIXED]
-
-
-def short_ids(article_ids: Iterable[str]) -> dict[str, str]:
-    """Article ids shortened to their leading number (``002_627b...`` -> ``002``) for tables and charts."""
-    return {article_id: article_id.split("_")[0] for article_id in article_ids}
 
 
 def labelled_stance_matrix(
@@ -27,7 +23,7 @@ def labelled_stance_matrix(
     """How each article treats each term of a category, with term labels and short article ids."""
     matrix = stance_matrix(claims, category, article_ids)
     matrix.index = pd.Index([codebook.term_label(category, t) for t in matrix.index], name=category)
-    return matrix.rename(columns=short_ids(article_ids))
+    return matrix.rename(columns=short_labels(article_ids))
 
 
 def stance_tally(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -44,7 +40,7 @@ def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[st
     rows = claims[claims["category"].isin(wanted)]
     return pd.DataFrame(
         {
-            "article": rows["article_id"].map(lambda a: a.split("_")[0]),
+            "article": rows["article_id"].map(short_label),
             "category": rows["category"],
             "term": [codebook.term_label(c, t) for c, t in zip(rows["category"], rows["term"])],
             "stance": rows["stance"],
