@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import copy
+import shutil
+from pathlib import Path
 
 import pytest
 import yaml
@@ -10,6 +12,7 @@ from tiny_data import ARTICLES, CODEBOOK, write_corpus
 
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
+from kratom_claims.layout import project_layout
 
 
 @pytest.fixture
@@ -44,8 +47,29 @@ def tiny_codebook(write_codebook):
 
 @pytest.fixture
 def work(tmp_path, monkeypatch):
-    """The current folder while a test runs, where review files go by default."""
+    """The current folder while a test runs, where review files go by default; outside the project, which the
+    environment variable names, as a user who works elsewhere would set it."""
     folder = tmp_path / "work"
     folder.mkdir()
+    monkeypatch.setenv("KRATOM_CLAIMS_ROOT", str(project_layout().project_root))
     monkeypatch.chdir(folder)
+    return folder
+
+
+@pytest.fixture
+def data_copy(tmp_path):
+    """A copy of the project's data folder at tmp_path/data, its bibliography beside it in tmp_path/book as in the project."""
+    project = project_layout()
+    shutil.copytree(project.data_dir, tmp_path / "data")
+    (tmp_path / "book").mkdir()
+    shutil.copy2(project.references_bib, tmp_path / "book")
+    return tmp_path / "data"
+
+
+@pytest.fixture(scope="session")
+def built_book() -> Path:
+    """The project's built HTML book, which tests/built_html and tests/browser check; it must be built first."""
+    folder = project_layout().project_root / "_build" / "html"
+    if not (folder / "index.html").is_file():
+        pytest.fail(f"{folder} has no built book: run `make strict-build` (or `make book`) first")
     return folder

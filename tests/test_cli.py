@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 import sys
 
@@ -12,7 +11,6 @@ import yaml
 from tiny_data import run_cli as run
 
 from kratom_claims.claims import CLAIM_COLUMNS
-from kratom_claims.paths import DATA_DIR
 
 CODEBOOK = {
     "categories": {
@@ -140,10 +138,9 @@ def test_out_naming_an_input_is_refused_even_with_force(tmp_path, good, codebook
     assert good.read_bytes() == before
 
 
-def test_out_inside_the_data_folder_is_refused_even_with_force(tmp_path, capsys, monkeypatch):
-    data_dir = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data_dir)
-    monkeypatch.setattr("kratom_claims.cli.DATA_DIR", data_dir)
+def test_out_inside_the_data_folder_is_refused_even_with_force(tmp_path, data_copy, capsys, monkeypatch):
+    data_dir = data_copy
+    monkeypatch.setenv("KRATOM_CLAIMS_ROOT", str(tmp_path))
     claims_before = (data_dir / "claims.csv").read_bytes()
     articles = sorted((data_dir / "articles").glob("*.txt"))
     for out in (data_dir / "claims.csv", data_dir / "machine_claims.csv"):

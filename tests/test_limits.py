@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import shutil
 
 import pandas as pd
 import pytest
@@ -16,7 +15,7 @@ from kratom_claims.corpus import load_corpus, read_article
 from kratom_claims.errors import CodebookError, CorpusError
 from kratom_claims.intake import add_article
 from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
-from kratom_claims.paths import DATA_DIR
+from kratom_claims.layout import project_layout
 from kratom_claims.text import count_words
 
 TOO_BIG = f"article file is {MAX_ARTICLE_BYTES + 1:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"
@@ -36,7 +35,7 @@ def oversized(path):
 
 def test_the_size_limit_is_far_above_a_very_long_article():
     """The extractor is to warn at 20,000 words; an article that long, in the book's own prose, fits 30 times over."""
-    prose = " ".join(path.read_text(encoding="utf-8") for path in sorted((DATA_DIR / "articles").glob("*.txt")))
+    prose = " ".join(path.read_text(encoding="utf-8") for path in sorted(project_layout().articles_dir.glob("*.txt")))
     words = prose.split()
     long_article = " ".join(words * (20_000 // len(words) + 1))
     assert count_words(long_article) >= 20_000
@@ -122,9 +121,8 @@ def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_pat
     assert claims.loc[claims["claim_id"] == "abc-001", "dose_high_g"].tolist() == ["40000"]
 
 
-def test_add_and_check_warn_about_an_implausible_dose(tmp_path, work, capsys):
-    data_dir = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data_dir)
+def test_add_and_check_warn_about_an_implausible_dose(tmp_path, data_copy, work, capsys):
+    data_dir = data_copy
     source = tmp_path / "009_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     status, _, stderr = run(capsys, "add", source, "--title", "Doses", "--data-dir", data_dir)

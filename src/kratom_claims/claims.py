@@ -19,7 +19,7 @@ from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
 from .files import write_file
 from .ids import is_claim_id_of, numbered_claim_ids, short_label
-from .paths import APPEALS_CSV, CLAIMS_CSV
+from .layout import project_layout
 
 CLAIM_COLUMNS = [
     "claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "attributed_to",
@@ -185,18 +185,18 @@ def validate_claims(
     return typed
 
 
-def load_claims(path: Path | str = CLAIMS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def load_claims(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
     """The claims at ``path``, checked against the corpus and codebook (the project's own by default)."""
-    path = Path(path)
+    path = project_layout().claims_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "claims")
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook
     return validate_claims(table, corpus, codebook, path)
 
 
-def load_appeals(path: Path | str = APPEALS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
-    """The persuasion appeals at ``path``: rows shaped and checked like claims, in the persuasion category only."""
-    path = Path(path)
+def load_appeals(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The persuasion appeals at ``path`` (the project's by default): rows shaped and checked like claims, in the persuasion category only."""
+    path = project_layout().appeals_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "appeals")
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook

@@ -28,7 +28,7 @@ from .intake import (
     read_article_file,
 )
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
-from .paths import CODEBOOK_YML, DATA_DIR
+from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 
 BAD_INPUT = 2
 
@@ -118,8 +118,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where to write the claims table: a new file outside the data folder")
     extract.add_argument("--force", action="store_true",
                          help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)")
-    extract.add_argument("--codebook", type=Path, default=CODEBOOK_YML, metavar="PATH",
-                         help=f"codebook YAML (default: {CODEBOOK_YML})")
+    extract.add_argument("--codebook", type=Path, metavar="PATH",
+                         help=f"codebook YAML (default: codebook.yml in {_default_data_dir()})")
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
     check = commands.add_parser(
@@ -134,9 +134,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _default_data_dir() -> str:
+    """The data folder a command uses when given none, as its help names it."""
+    project = find_project_layout()
+    if project is None:
+        return f"data/ of the project that holds the current folder, or of ${ROOT_VARIABLE}"
+    return str(project.data_dir)
+
+
 def _data_dir_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--data-dir", type=Path, default=DATA_DIR, metavar="DIR",
-                         help=f"the data folder to change (default: {DATA_DIR})")
+    command.add_argument("--data-dir", type=Path, metavar="DIR",
+                         help=f"the data folder to change (default: {_default_data_dir()})")
 
 
 def _add_intake_commands(commands) -> None:
@@ -184,16 +192,16 @@ def _add_intake_commands(commands) -> None:
     locate.set_defaults(run=run_locate)
 
 
-def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
-    """Refuse an output that would destroy work: an input, a data file, or (without --force) any existing file."""
+def _check_output(path: Path, inputs: list[Path], force: bool, project: DataLayout | None) -> None:
+    """Refuse an output that would destroy work: an input, a file of the project's data folder, or (without --force) any existing file."""
     refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
     if path.resolve() in {p.resolve() for p in inputs}:
         raise DataError(path, "--out is one of the command's input files, which writing would destroy; choose another file")
-    if path.resolve().is_relative_to(DATA_DIR.resolve()):
+    if project is not None and path.resolve().is_relative_to(project.data_dir.resolve()):
         raise DataError(
             path,
-            f"--out is inside the data folder {DATA_DIR}, whose files the book reads; "
+            f"--out is inside the data folder {project.data_dir}, whose files the book reads; "
             "write machine-proposed claims elsewhere and compare them with the curated ones",
         )
     if path.exists() and not force:
@@ -201,8 +209,10 @@ def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
 
 
 def run_extract(args: argparse.Namespace) -> int:
-    _check_output(args.out, [*args.articles, args.codebook], args.force)
-    codebook = load_codebook(args.codebook)
+    project = find_project_layout()
+    codebook_path = args.codebook or project_layout().codebook_yml
+    _check_output(args.out, [*args.articles, codebook_path], args.force, project)
+    codebook = load_codebook(codebook_path)
     texts: dict[str, str] = {}
     sources: dict[str, Path] = {}
     for path in args.articles:
@@ -221,9 +231,9 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_dir_words(data_dir: Path) -> str:
-    """The --data-dir part of a suggested command: nothing for the project's own data folder."""
-    return "" if data_dir == DATA_DIR else f" --data-dir {shlex.quote(str(data_dir))}"
+def _data_dir_words(data_dir: Path | None) -> str:
+    """The --data-dir part of a suggested command: the folder the user gave, if any."""
+    return "" if data_dir is None else f" --data-dir {shlex.quote(str(data_dir))}"
 
 
 def _warn(warnings: list[str]) -> None:

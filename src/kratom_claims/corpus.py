@@ -18,7 +18,8 @@ from .encoding import looks_like_utf16
 from .errors import CorpusError
 from .limits import MAX_ARTICLE_BYTES
 from .lock import recover_if_interrupted
-from .paths import DATA_DIR
+from .ids import ARTICLE_SUFFIX
+from .layout import data_layout
 from .text import count_words, headings, remove_residue, split_sentences
 
 METADATA_COLUMNS = ["article_id", "title", "published_on", "words", "sha256", "residue_note"]
@@ -120,29 +121,29 @@ def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:
     return residue
 
 
-def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
-    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed.
+def load_corpus(data_dir: Path | str | None = None) -> Corpus:
+    """The articles of a data folder (the project's by default) with their metadata and residue, all checks passed.
 
-    A change that a killed command left half-done in ``data_dir`` is completed or rolled back first.
+    A change that a killed command left half-done in the folder is completed or rolled back first.
     """
-    data_dir = Path(data_dir)
-    recover_if_interrupted(data_dir)
-    articles_dir = data_dir / "articles"
-    metadata_path = data_dir / "articles.csv"
+    layout = data_layout(data_dir)
+    recover_if_interrupted(layout.data_dir)
+    articles_dir = layout.articles_dir
+    metadata_path = layout.articles_csv
     metadata = read_metadata(metadata_path)
     listed = set(metadata["article_id"])
-    on_disk = sorted(articles_dir.glob("*.txt")) if articles_dir.is_dir() else []
+    on_disk = sorted(articles_dir.glob(f"*{ARTICLE_SUFFIX}")) if articles_dir.is_dir() else []
     for path in on_disk:
         if path.stem not in listed:
             raise CorpusError(path, f"article file has no row in {metadata_path}")
     texts = {}
     for row in metadata.itertuples(index=False):
-        path = articles_dir / f"{row.article_id}.txt"
+        path = layout.article_txt(row.article_id)
         if not path.is_file():
             raise CorpusError(path, f"{metadata_path} lists article {row.article_id!r} but its file is missing")
         texts[row.article_id] = read_article(path)
         check_sha256(path, row.sha256, metadata_path)
-    residue = read_residue(data_dir / "residue.yml", texts)
+    residue = read_residue(layout.residue_yml, texts)
     for row in metadata.itertuples(index=False):
         words = count_words(remove_residue(texts[row.article_id], residue[row.article_id]))
         if words != row.words:

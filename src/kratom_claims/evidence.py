@@ -21,10 +21,7 @@ from .ids import article_label, short_label
 from .codebook import Codebook, load_codebook
 from .csvfile import check_columns, read_text_csv
 from .errors import DataError
-from .paths import DATA_DIR, PROJECT_ROOT
-
-EVIDENCE_CSV = DATA_DIR / "evidence.csv"
-REFERENCES_BIB = PROJECT_ROOT / "book" / "references.bib"
+from .layout import project_layout
 
 EVIDENCE_COLUMNS = [
     "evidence_id", "terms", "topic", "finding", "numbers", "strength", "finding_type",
@@ -76,9 +73,9 @@ class EvidenceError(DataError):
     """An evidence row names an unknown term, value or source."""
 
 
-def bib_keys(path: Path | str = REFERENCES_BIB) -> set[str]:
-    """The citation keys of every entry in a BibTeX file (``@type{key,`` lines)."""
-    path = Path(path)
+def bib_keys(path: Path | str | None = None) -> set[str]:
+    """The citation keys of every entry in a BibTeX file (the project's by default), from its ``@type{key,`` lines."""
+    path = project_layout().references_bib if path is None else Path(path)
     if not path.is_file():
         raise EvidenceError(path, "bibliography file is missing")
     text = path.read_text(encoding="utf-8")
@@ -157,10 +154,10 @@ def validate_evidence(table: pd.DataFrame, codebook: Codebook, keys: set[str], s
 
 
 def load_evidence(
-    path: Path | str = EVIDENCE_CSV, codebook: Codebook | None = None, bib_path: Path | str = REFERENCES_BIB
+    path: Path | str | None = None, codebook: Codebook | None = None, bib_path: Path | str | None = None
 ) -> pd.DataFrame:
-    """The evidence rows at ``path``, each term in the codebook and each source in the bibliography."""
-    path = Path(path)
+    """The evidence rows at ``path``, each term in the codebook and each source in the bibliography (the project's by default)."""
+    path = project_layout().evidence_csv if path is None else Path(path)
     table = read_text_csv(path, EvidenceError, "evidence")
     codebook = load_codebook() if codebook is None else codebook
     return validate_evidence(table, codebook, bib_keys(bib_path), path)

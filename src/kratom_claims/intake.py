@@ -28,10 +28,10 @@ from .doses import dose_warnings
 from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
-from .ids import ARTICLE_SUFFIX, LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
+from .ids import LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
 from .lock import data_lock, recover_if_interrupted
-from .paths import DATA_DIR
+from .layout import DataLayout, data_layout
 from .spreadsheet import neutralise_table, restore_table
 from .text import count_words
 
@@ -59,12 +59,12 @@ def read_article_file(path: Path) -> str:
     return text
 
 
-def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, data_dir: Path) -> None:
+def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, layout: DataLayout) -> None:
     """Refuse an id the data folder already has, or one whose claim ids would clash with another's."""
-    metadata_path = data_dir / "articles.csv"
+    metadata_path = layout.articles_csv
     if article_id in set(metadata["article_id"]):
         raise CorpusError(path, f"article id {article_id!r} is already in {metadata_path}; an article can be added only once")
-    target = data_dir / "articles" / path.name
+    target = layout.article_txt(article_id)
     if target.exists() and target.resolve() == path.resolve():
         raise CorpusError(path, f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)")
     if target.exists():
@@ -145,10 +145,10 @@ def add_article(
     title: str,
     published_on: str = DEFAULT_PUBLISHED_ON,
     review_path: Path | str | None = None,
-    data_dir: Path | str = DATA_DIR,
+    data_dir: Path | str | None = None,
 ) -> AddedArticle:
-    """Copy an article into ``data_dir``, record it in articles.csv and write its proposed claims for review."""
-    source, data_dir = Path(source), Path(data_dir)
+    """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review."""
+    source, layout = Path(source), data_layout(data_dir)
     if source.is_symlink():
         raise CorpusError(source, "is a symbolic link; add copies in (and the book publishes) only a real file: "
                                   "give the article file itself")
@@ -158,17 +158,17 @@ def add_article(
     published_on = _one_line_text(source, "--published-on", published_on)
     review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
     check_review_path(review_path)
-    with data_lock(data_dir):
-        return _add_to_data(source, text, article_id, title, published_on, review_path, data_dir)
+    with data_lock(layout.data_dir):
+        return _add_to_data(source, text, article_id, title, published_on, review_path, layout)
 
 
 def _add_to_data(source: Path, text: str, article_id: str, title: str, published_on: str,
-                 review_path: Path, data_dir: Path) -> AddedArticle:
+                 review_path: Path, layout: DataLayout) -> AddedArticle:
     """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
-    metadata_path = data_dir / "articles.csv"
-    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
+    data_dir, metadata_path = layout.data_dir, layout.articles_csv
+    check_new_article(source, article_id, read_metadata(metadata_path), layout)
     corpus = load_corpus(data_dir)
-    codebook = load_codebook(data_dir / "codebook.yml")
+    codebook = load_codebook(layout.codebook_yml)
 
     raw = text.encode("utf-8")
     row = {
@@ -188,7 +188,7 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
     )
     validate_claims(review, grown, codebook, review_path)
 
-    target = data_dir / "articles" / source.name
+    target = layout.article_txt(article_id)
     change = Change(data_dir, f"add {article_id}")
     change.stage(review_path, claims_csv(neutralise_table(as_text(review)), review_path))
     change.stage(target, raw)
@@ -243,19 +243,19 @@ class AcceptedClaims:
     warnings: list[str]
 
 
-def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
-    """Append the reviewed claims of articles not yet coded to ``data_dir``/claims.csv, after every check."""
-    review_path, data_dir = Path(review_path), Path(data_dir)
+def accept_review(review_path: Path | str, data_dir: Path | str | None = None) -> AcceptedClaims:
+    """Append the reviewed claims of articles not yet coded to the claims.csv of ``data_dir`` (the project's by default), after every check."""
+    review_path, layout = Path(review_path), data_layout(data_dir)
     table = read_review(review_path)
-    with data_lock(data_dir):
-        return _accept_into_data(table, review_path, data_dir)
+    with data_lock(layout.data_dir):
+        return _accept_into_data(table, review_path, layout)
 
 
-def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) -> AcceptedClaims:
+def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout) -> AcceptedClaims:
     """accept_review's checks against the claim table and its rewrite, which must not interleave with another command's."""
-    claims_path = data_dir / "claims.csv"
+    data_dir, claims_path = layout.data_dir, layout.claims_csv
     corpus = load_corpus(data_dir)
-    codebook = load_codebook(data_dir / "codebook.yml")
+    codebook = load_codebook(layout.codebook_yml)
     reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
     existing_claims = load_claims(claims_path, corpus=corpus, codebook=codebook)
     coded = existing_claims["article_id"].value_counts()
@@ -302,16 +302,16 @@ def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     return places
 
 
-def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
+def locate_quote(article_id: str, quote: str, data_dir: Path | str | None = None) -> list[tuple[int, int]]:
     """The offsets of a quote in a listed, unaltered article, or a CorpusError that shows a near miss if there is one."""
-    data_dir = Path(data_dir)
-    recover_if_interrupted(data_dir)
-    metadata_path = data_dir / "articles.csv"
+    layout = data_layout(data_dir)
+    recover_if_interrupted(layout.data_dir)
+    metadata_path = layout.articles_csv
     metadata = read_metadata(metadata_path).set_index("article_id")
     if article_id not in metadata.index:
         raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
-                                         f"(the name of a file in {data_dir / 'articles'} without .txt)")
-    path = data_dir / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
+                                         f"(the name of a file in {layout.articles_dir} without .txt)")
+    path = layout.article_txt(article_id)
     text = read_article_file(path)
     check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)
     if not quote:

@@ -29,13 +29,8 @@ from .corpus import Corpus
 from .csvfile import read_text_csv
 from .errors import DataError
 from .evidence import is_benchmark
-from .paths import DATA_DIR
+from .layout import project_layout
 from .text import BULLET, WORD, count_words, headings, lines, split_sentences
-
-QUALITY_DIR = DATA_DIR / "quality"
-DISCERN_CSV = QUALITY_DIR / "discern.csv"
-DISCERN_ITEMS_CSV = QUALITY_DIR / "discern_items.csv"
-JAMA_CSV = QUALITY_DIR / "jama.csv"
 
 DISCERN_COLUMNS = ["article_id", "item", "score", "justification"]
 ITEM_COLUMNS = ["item", "section", "question"]
@@ -96,9 +91,9 @@ def _whole_number(value: str, allowed: range) -> int | None:
     return int(value) if re.fullmatch(r"\d+", value) and int(value) in allowed else None
 
 
-def load_discern_items(path: Path | str = DISCERN_ITEMS_CSV) -> pd.DataFrame:
+def load_discern_items(path: Path | str | None = None) -> pd.DataFrame:
     """The 16 DISCERN questions with their section, indexed by item number."""
-    path = Path(path)
+    path = project_layout().discern_items_csv if path is None else Path(path)
     table = _read(path, ITEM_COLUMNS, "DISCERN items")
     for index, row in enumerate(table.to_dict("records")):
         where = f"row {index + 2}"
@@ -116,12 +111,12 @@ def load_discern_items(path: Path | str = DISCERN_ITEMS_CSV) -> pd.DataFrame:
     return items.set_index("item").sort_index()
 
 
-def load_discern(path: Path | str = DISCERN_CSV, article_ids: Iterable[str] = ()) -> pd.DataFrame:
+def load_discern(path: Path | str | None = None, article_ids: Iterable[str] = ()) -> pd.DataFrame:
     """DISCERN scores, one row per article and item, 1 to 5: an article rated at all is rated on all 16 items.
 
     An article with no rows is not rated yet (a newly added one); the chapter lists it as such.
     """
-    path, ids = Path(path), list(article_ids)
+    path, ids = project_layout().discern_csv if path is None else Path(path), list(article_ids)
     table = _read(path, DISCERN_COLUMNS, "DISCERN ratings")
     seen: dict[tuple[str, int], int] = {}
     for index, row in enumerate(table.to_dict("records")):
@@ -208,9 +203,9 @@ def discern_benchmarks(evidence: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["evidence_id", "label", "citation_key", "sites", "mean", "sd"])
 
 
-def load_jama(path: Path | str = JAMA_CSV, article_ids: Iterable[str] = ()) -> pd.DataFrame:
+def load_jama(path: Path | str | None = None, article_ids: Iterable[str] = ()) -> pd.DataFrame:
     """JAMA benchmark judgements: an article judged at all is judged once on each of the four criteria."""
-    path, ids = Path(path), list(article_ids)
+    path, ids = project_layout().jama_csv if path is None else Path(path), list(article_ids)
     table = _read(path, JAMA_COLUMNS, "JAMA ratings")
     seen: set[tuple[str, str]] = set()
     for index, row in enumerate(table.to_dict("records")):
