@@ -18,6 +18,7 @@ from kratom_claims.charts import (  # noqa: E402
     consensus_chart,
     dose_range_chart,
     heatmap,
+    risk_chart,
     upset_chart,
 )
 from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix  # noqa: E402
@@ -227,3 +228,18 @@ def test_dose_chart_does_not_say_per_dose(doses):
     assert "per dose" not in ax.get_xlabel()
     segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
     assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]
+
+
+def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
+    matrix = pd.DataFrame(
+        [["named", "not mentioned"], ["named and denied", "denied"]],
+        index=["Nausea", "Anxiety"], columns=["000_aaaa", "001_bbbb"],
+    )
+    fig = risk_chart(matrix)
+    try:
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "named and denied", "denied", "not mentioned"]
+    finally:
+        plt.close(fig)

@@ -5,9 +5,10 @@ import re
 import pytest
 from pybtex.database import parse_file
 
+from kratom_claims.bibliography import bib_keys
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
-from kratom_claims.evidence import bib_keys, is_benchmark, load_evidence
+from kratom_claims.evidence import is_benchmark, load_evidence
 from kratom_claims.layout import project_layout
 from kratom_claims.quality import discern_benchmarks, load_discern, load_discern_items, load_jama
 

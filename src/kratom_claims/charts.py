@@ -16,16 +16,28 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from .ids import article_label
 from .overlap import intersections
+from .risks import BOTH, DENIED, NAMED, NOT_MENTIONED, RISK_STATES
+from .verdicts import NOT_FOUND
 
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#000000")
 INK = "#000000"
 FAINT = "#C8C8C8"
 TITLE_SIZE, LABEL_SIZE, TICK_SIZE, VALUE_SIZE = 14, 12, 11, 10
 CHECK = "✓"
+# The verdicts as a diverging scale, red (contradicted) to blue (supported); untested and not found are grey.
+VERDICT_COLOURS = {
+    "contradicted": "#B2182B",
+    "goes beyond the evidence": "#EF8A62",
+    "mixed evidence": "#FDDBC7",
+    "supported": "#2166AC",
+    "untested": "#BDBDBD",
+    NOT_FOUND: "#F0F0F0",
+}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -312,3 +324,33 @@ def _draw_doses(ax: Axes, spots: np.ndarray, group: pd.DataFrame, colour: str) -
         text = f"{_number(lo)} g" if lo == hi else f"{_number(lo)}–{_number(hi)} g"
         ax.text(hi, spot, f"  {text}", va="center", fontsize=VALUE_SIZE)
 
+
+STATE_COLOURS = {NAMED: "#0072B2", BOTH: "#E69F00", DENIED: "#D55E00", NOT_MENTIONED: "#F2F2F2"}
+STATE_MARKS = {NAMED: "named", BOTH: "both", DENIED: "denied", NOT_MENTIONED: "–"}
+
+
+def risk_chart(matrix: pd.DataFrame, labels: dict[str, str] | None = None,
+               title: str = "Documented risks each article names") -> Figure:
+    """The risk-omission matrix as a grid: each cell coloured and written out by state."""
+    rows, columns = list(matrix.index), [article_label(c, labels) for c in matrix.columns]
+    fig = plt.figure(figsize=(3.0 + 1.0 * len(columns) + 0.06 * max(map(len, rows), default=0),
+                              max(3.0, 1.8 + 0.4 * len(rows))), layout="constrained")
+    ax = fig.add_subplot()
+    for i, row in enumerate(rows):
+        for j, state in enumerate(matrix.loc[row]):
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=STATE_COLOURS[state], edgecolor="white"))
+            ink = "black" if state in (NOT_MENTIONED, BOTH) else "white"
+            ax.text(j, i, STATE_MARKS[state], ha="center", va="center", fontsize=VALUE_SIZE, color=ink)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xticks(range(len(columns)), columns)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.tick_params(labelsize=TICK_SIZE, length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("article", fontsize=LABEL_SIZE)
+    ax.set_ylabel("documented risk", fontsize=LABEL_SIZE)
+    handles = [Patch(facecolor=STATE_COLOURS[s], edgecolor="#999999", label=s) for s in RISK_STATES]
+    ax.legend(handles=handles, fontsize=TICK_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
