@@ -41,6 +41,16 @@ def tiny_corpus(tmp_path):
 
 
 @pytest.fixture
+def corpus_of(tmp_path):
+    """Write articles (and their residue) to tmp_path/data as load_corpus demands, and load them."""
+
+    def load(articles, residue=None):
+        return load_corpus(write_corpus(tmp_path / "data", articles, residue))
+
+    return load
+
+
+@pytest.fixture
 def tiny_codebook(write_codebook):
     return load_codebook(write_codebook(copy.deepcopy(CODEBOOK), name="tiny_codebook.yml"))
 

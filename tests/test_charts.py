@@ -16,8 +16,10 @@ from kratom_claims.charts import (  # noqa: E402
     SERIES_COLOURS,
     bar_chart,
     consensus_chart,
+    discern_chart,
     dose_range_chart,
     heatmap,
+    readability_chart,
     risk_chart,
     upset_chart,
 )
@@ -241,5 +243,40 @@ def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
         assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
         assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
         assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "named and denied", "denied", "not mentioned"]
+    finally:
+        plt.close(fig)
+
+
+def test_discern_and_readability_charts_draw_every_value():
+    totals = pd.Series({"000_aaaa": 36, "001_bbbb": 33})
+    benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
+    fig = discern_chart(totals, benchmarks)
+    try:
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.texts] == ["36", "33", "36.95 (SD 2.44)"]
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["article 000", "article 001", "Vendor sites (51 sites)"]
+    finally:
+        plt.close(fig)
+    grades = pd.DataFrame({"flesch_kincaid": [12.34, 9.0], "smog": [13.0, 11.26]}, index=["000_aaaa", "001_bbbb"])
+    fig = readability_chart(grades)
+    try:
+        ax = fig.axes[0]
+        assert sorted(t.get_text() for t in ax.texts) == ["11.3", "12.3", "13.0", "9.0"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["grade 6-8 band (dashed edges)", "Flesch-Kincaid", "SMOG"]
+    finally:
+        plt.close(fig)
+
+
+def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
+    totals = pd.Series({"000_aaaa": 36, "001_bbbb": 15})
+    benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
+    fig = discern_chart(totals, benchmarks)
+    try:
+        ax = fig.axes[0]
+        assert ax.get_xlim()[0] == 15
+        assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["15", "25"]
+        bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.8)]
+        assert [(b.get_x(), b.get_x() + b.get_width()) for b in bars] == [(15, 36), (15, 15), (15, pytest.approx(36.95))]
+        assert "starts at 15" in ax.get_xlabel()
     finally:
         plt.close(fig)

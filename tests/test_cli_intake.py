@@ -15,8 +15,8 @@ from kratom_claims.book_data import BookData
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
-from kratom_claims.overlap import presence_matrix
 from kratom_claims.layout import project_layout
+from kratom_claims.overlap import presence_matrix
 
 DATA_DIR = project_layout().data_dir
 

@@ -10,7 +10,7 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.evidence import is_benchmark, load_evidence
 from kratom_claims.layout import project_layout
-from kratom_claims.quality import discern_benchmarks, load_discern, load_discern_items, load_jama
+from kratom_claims.ratings import discern_benchmarks, load_discern, load_discern_items, load_jama
 
 
 @pytest.fixture(scope="module")

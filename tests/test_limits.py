@@ -14,8 +14,8 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus, read_article
 from kratom_claims.errors import CodebookError, CorpusError
 from kratom_claims.intake import add_article
-from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from kratom_claims.layout import project_layout
+from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from kratom_claims.text import count_words
 
 TOO_BIG = f"article file is {MAX_ARTICLE_BYTES + 1:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"

@@ -21,6 +21,8 @@ from matplotlib.ticker import MaxNLocator
 
 from .ids import article_label
 from .overlap import intersections
+from .ratings import DISCERN_RANGE
+from .readability import PATIENT_GRADE_BAND
 from .risks import BOTH, DENIED, NAMED, NOT_MENTIONED, RISK_STATES
 from .verdicts import NOT_FOUND
 
@@ -353,4 +355,64 @@ def risk_chart(matrix: pd.DataFrame, labels: dict[str, str] | None = None,
     ax.set_ylabel("documented risk", fontsize=LABEL_SIZE)
     handles = [Patch(facecolor=STATE_COLOURS[s], edgecolor="#999999", label=s) for s in RISK_STATES]
     ax.legend(handles=handles, fontsize=TICK_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str, str] | None = None,
+                  title: str = "DISCERN totals (items 1-15) beside published means") -> Figure:
+    """The articles' DISCERN totals as bars, then the published vendor-site means with a 1-SD whisker.
+
+    The axis starts at 15, the lowest total items 1-15 can sum to, and bars grow from there: a
+    bar's length is how far a total lies above the minimum, not the total measured from zero.
+    """
+    names = [f"article {article_label(a, labels)}" for a in totals.index] + list(benchmarks["label"])
+    values = np.array(list(totals.to_numpy(dtype=float)) + list(benchmarks["mean"]))
+    whiskers = np.array([0.0] * len(totals) + list(benchmarks["sd"]))
+    colours = [SERIES_COLOURS[0]] * len(totals) + [SERIES_COLOURS[1]] * len(benchmarks)
+    fig = plt.figure(figsize=(8.5, max(3.0, 1.8 + 0.45 * len(names))), layout="constrained")
+    ax = fig.add_subplot()
+    slots = np.arange(len(names))
+    ax.barh(slots, values - DISCERN_RANGE[0], left=DISCERN_RANGE[0], color=colours)
+    spread = slots[len(totals):]
+    ax.errorbar(values[len(totals):], spread, xerr=whiskers[len(totals):], fmt="none", ecolor="black", capsize=4)
+    for slot, value, whisker in zip(slots, values, whiskers):
+        text = f"{value:g}" if not whisker else f"{value:g} (SD {whisker:g})"
+        ax.text(value + whisker + 1, slot, text, va="center", fontsize=VALUE_SIZE)
+    ax.axvline(DISCERN_RANGE[1], color="#777777", linestyle=":", linewidth=1)
+    ax.set_xlim(DISCERN_RANGE[0], DISCERN_RANGE[1] + 5)
+    ax.set_xticks(range(DISCERN_RANGE[0], DISCERN_RANGE[1] + 1, 10))
+    ax.set_yticks(slots, names)
+    ax.invert_yaxis()
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("DISCERN total (axis starts at 15, the lowest possible; dotted line: highest, 75)", fontsize=LABEL_SIZE)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[0]), plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[1])]
+    ax.legend(handles, ["this book's rating", "published mean ± 1 SD"], fontsize=TICK_SIZE,
+              loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def readability_chart(grades: pd.DataFrame, labels: dict[str, str] | None = None,
+                      band: tuple[float, float] = PATIENT_GRADE_BAND,
+                      title: str = "Reading grade of each article") -> Figure:
+    """Flesch-Kincaid and SMOG grades side by side per article, over the shaded target band."""
+    names = [article_label(a, labels) for a in grades.index]
+    slots = np.arange(len(names))
+    fig = plt.figure(figsize=(8.0, max(3.0, 1.8 + 0.7 * len(names))), layout="constrained")
+    ax = fig.add_subplot()
+    ax.axvspan(band[0], band[1], color="#D9D9D9", label=f"grade {band[0]:g}-{band[1]:g} band (dashed edges)")
+    for edge in band:
+        ax.axvline(edge, color="black", linestyle="--", linewidth=1.2, zorder=3)
+    for k, (column, name) in enumerate((("flesch_kincaid", "Flesch-Kincaid"), ("smog", "SMOG"))):
+        values = grades[column].to_numpy(dtype=float)
+        bars = ax.barh(slots - 0.2 + 0.4 * k, values, 0.4, color=SERIES_COLOURS[k], label=name)
+        ax.bar_label(bars, [f"{v:.1f}" for v in values], padding=3, fontsize=VALUE_SIZE)
+    ax.set_yticks(slots, names)
+    ax.invert_yaxis()
+    ax.margins(x=0.12)
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("US school grade needed to read the text", fontsize=LABEL_SIZE)
+    ax.set_ylabel("article", fontsize=LABEL_SIZE)
+    ax.legend(fontsize=TICK_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1))
     return fig

@@ -27,8 +27,8 @@ from .intake import (
     locate_quote,
     read_article_file,
 )
-from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
+from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 
 BAD_INPUT = 2
 

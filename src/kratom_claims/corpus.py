@@ -16,10 +16,10 @@ import yaml
 from .csvfile import read_text_csv
 from .encoding import looks_like_utf16
 from .errors import CorpusError
-from .limits import MAX_ARTICLE_BYTES
-from .lock import recover_if_interrupted
 from .ids import ARTICLE_SUFFIX
 from .layout import data_layout
+from .limits import MAX_ARTICLE_BYTES
+from .lock import recover_if_interrupted
 from .text import count_words, headings, remove_residue, split_sentences
 
 METADATA_COLUMNS = ["article_id", "title", "published_on", "words", "sha256", "residue_note"]
@@ -169,3 +169,30 @@ def describe_corpus(corpus: Corpus) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("article_id")
+
+
+def article_sources(corpus: Corpus) -> pd.DataFrame:
+    """What the collection records about where each article came from, beside what its text shows.
+
+    ``site_in_text`` is the metadata's reading of the text (``published_on``); ``residue_pieces``
+    counts the bits of site furniture cut from it. ``url`` and ``retrieved`` come from metadata
+    columns of those names if the corpus ever records them, and read "not recorded" otherwise.
+    """
+    metadata = corpus.metadata.set_index("article_id")
+    rows = {}
+    for article_id in corpus.ids:
+        row = metadata.loc[article_id]
+        rows[article_id] = {
+            "site_in_text": row["published_on"],
+            "residue_pieces": len(corpus.residue[article_id]),
+            "url": _recorded(row, "url"),
+            "retrieved": _recorded(row, "retrieved"),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["site_in_text", "residue_pieces", "url", "retrieved"])
+    table.index.name = "article_id"
+    return table.astype({"residue_pieces": "int64"})
+
+
+def _recorded(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    return str(value).strip() if isinstance(value, str) and value.strip() else "not recorded"

@@ -15,7 +15,7 @@ from .corpus import load_corpus
 from .doses import dose_warnings
 from .evidence import load_evidence
 from .layout import data_layout
-from .quality import load_discern, load_discern_items, load_jama
+from .ratings import load_discern, load_discern_items, load_jama
 from .reliability import CODERS
 
 

@@ -28,3 +28,7 @@ class ClaimsError(DataError):
 
 class EvidenceError(DataError):
     """An evidence row names an unknown term, value or source."""
+
+
+class QualityError(DataError):
+    """A quality rating file is malformed or rates an unknown article or item."""

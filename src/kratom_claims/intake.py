@@ -30,8 +30,8 @@ from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
 from .ids import LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
-from .lock import data_lock, recover_if_interrupted
 from .layout import DataLayout, data_layout
+from .lock import data_lock, recover_if_interrupted
 from .spreadsheet import neutralise_table, restore_table
 from .text import count_words
 
@@ -268,9 +268,9 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout
                 "remove them first, or use a different review",
             )
     taken = set(existing_claims["claim_id"])
-    for claim_id in reviewed["claim_id"]:
-        if claim_id in taken:
-            raise ClaimsError(review_path, f"claim {claim_id} is already in {claims_path}; give the row a new claim_id")
+    for claim in reviewed["claim_id"]:
+        if claim in taken:
+            raise ClaimsError(review_path, f"claim {claim} is already in {claims_path}; give the row a new claim_id")
     existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
     combined = pd.concat([existing, reviewed], ignore_index=True)
     change = Change(data_dir, f"accept {review_path.name}")

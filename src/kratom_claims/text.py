@@ -78,3 +78,14 @@ def remove_residue(text: str, residue: list[str]) -> str:
     for piece in residue:
         text = text.replace(piece, "")
     return text
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text lower-cased, curly apostrophes made straight, for counting words and phrases."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def running_text(text: str) -> str:
+    """The text without its heading lines, nor the lines that repeat a heading (a list of contents)."""
+    titles = {h.strip() for h in headings(text)}
+    return "\n".join(span.text for span in lines(text) if span.text not in titles)
