@@ -181,7 +181,7 @@ def test_unusable_out_path(tmp_path, good, codebook_path, capsys, where):
 
 def test_unwritable_out_folder(tmp_path, good, codebook_path, capsys, monkeypatch):
     # Simulated: tests may run as root, who can write into any folder whatever its mode.
-    monkeypatch.setattr("kratom_claims.intake.os.access", lambda path, mode: False)
+    monkeypatch.setattr("kratom_claims.files.os.access", lambda path, mode: False)
     status, _, stderr = run(capsys, "extract", good, "--out", tmp_path / "claims.csv", "--codebook", codebook_path)
     assert status == 2
     assert stderr == f"error: {tmp_path / 'claims.csv'}: cannot write the output: folder {tmp_path} is not writable\n"

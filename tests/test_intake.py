@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -16,15 +17,9 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import ClaimsError, CorpusError, DataError
 from kratom_claims.extract import ClaimExtractor
-from kratom_claims.intake import (
-    MACHINE_NOTE,
-    accept_review,
-    add_article,
-    appended_metadata,
-    find_quote,
-    locate_quote,
-)
+from kratom_claims.intake import MACHINE_NOTE, accept_review, add_article, appended_metadata
 from kratom_claims.lock import LOCK_NAME
+from kratom_claims.quotes import find_quote, locate_quote
 
 NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
 
@@ -242,7 +237,7 @@ def test_a_broken_data_folder_is_reported_before_anything_is_written(data_dir, t
 
 
 def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work, monkeypatch):
-    real_replace, calls = intake.os.replace, []
+    real_replace, calls = os.replace, []
 
     def fail_on_metadata(source, target):
         calls.append(Path(target).name)
@@ -250,7 +245,7 @@ def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work
             raise OSError(28, "No space left on device", str(source), None, str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(intake.os, "replace", fail_on_metadata)
+    monkeypatch.setattr(os, "replace", fail_on_metadata)
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         add_article(article, "Title", data_dir=data_dir)

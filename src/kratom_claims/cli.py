@@ -15,20 +15,15 @@ from pathlib import Path
 
 from .claims import numbered_claims, write_claims
 from .codebook import load_codebook
+from .corpus import read_article_file
 from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
-from .files import refuse_symlink
-from .intake import (
-    DEFAULT_PUBLISHED_ON,
-    accept_review,
-    add_article,
-    check_writable_file,
-    locate_quote,
-    read_article_file,
-)
+from .files import check_writable_file, refuse_symlink
+from .intake import DEFAULT_PUBLISHED_ON, accept_review, add_article
 from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
+from .quotes import locate_quote
 
 BAD_INPUT = 2
 

@@ -79,6 +79,19 @@ def read_article(path: Path) -> str:
         raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
 
 
+def read_article_file(path: Path) -> str:
+    """An article's text, refusing folders and binary files as well as what read_article refuses."""
+    if path.is_dir():
+        raise CorpusError(path, "is a folder, not an article file")
+    try:
+        text = read_article(path)
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
+    if "\x00" in text:
+        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
+    return text
+
+
 def read_metadata(path: Path) -> pd.DataFrame:
     table = read_text_csv(path, CorpusError, "metadata")
     missing = [c for c in METADATA_COLUMNS if c not in table.columns]

@@ -28,6 +28,17 @@ def refuse_symlink(path: Path) -> None:
         raise DataError(path, "is a symbolic link; refusing to write through it: remove the link or choose another file")
 
 
+def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:
+    """Refuse, before anything is written, a target that is a folder or sits in a missing or read-only folder."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DataError(path, is_folder_message)
+    if not folder.is_dir():
+        raise DataError(path, f"cannot write {what}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataError(path, f"cannot write {what}: folder {folder} is not writable")
+
+
 def mode_for(path: Path) -> int:
     """The permission bits a file written at ``path`` gets: the current file's, or rw-r--r-- for a new one."""
     return stat.S_IMODE(path.stat().st_mode) if path.exists() else NEW_FILE_MODE

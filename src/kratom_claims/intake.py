@@ -13,50 +13,28 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, numbered_claims, validate_claims
+from .claims import as_text, claims_csv, load_claims, numbered_claims, validate_claims
 from .codebook import load_codebook
-from .corpus import METADATA_COLUMNS, Corpus, check_sha256, load_corpus, read_article, read_metadata
-from .csvfile import check_field_counts
+from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article_file, read_metadata
+from .csvfile import read_text_csv
 from .doses import dose_warnings
-from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
 from .ids import LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
 from .layout import DataLayout, data_layout
-from .lock import data_lock, recover_if_interrupted
-from .spreadsheet import neutralise_table, restore_table
+from .lock import data_lock
+from .review import check_review_path, read_review, review_csv
 from .text import count_words
 
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
 NEW_RESIDUE_NOTE = "Not reviewed yet"
 MACHINE_NOTE = "machine-proposed: check stance, hedge and quote"
-# Characters a person may type differently from the page: straight or curly quotes, dashes.
-LOOSE_CHARACTERS = {
-    **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
-    **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
-    **dict.fromkeys("-\u2010\u2011\u2013\u2014", "[-\u2010\u2011\u2013\u2014]"),
-}
-
-
-def read_article_file(path: Path) -> str:
-    """An article's text, refusing folders and binary files as well as what read_article refuses."""
-    if path.is_dir():
-        raise CorpusError(path, "is a folder, not an article file")
-    try:
-        text = read_article(path)
-    except OSError as err:
-        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
-    if "\x00" in text:
-        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
-    return text
 
 
 def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, layout: DataLayout) -> None:
@@ -85,24 +63,6 @@ def _one_line_text(path: Path, option: str, value: str) -> str:
     if not value or "\n" in value or "\r" in value or "\x00" in value:
         raise CorpusError(path, f"{option} must be one line of text, not empty; got {value!r}")
     return value
-
-
-def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:
-    """Refuse, before anything is written, a target that is a folder or sits in a missing or read-only folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise DataError(path, is_folder_message)
-    if not folder.is_dir():
-        raise DataError(path, f"cannot write {what}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataError(path, f"cannot write {what}: folder {folder} is not writable")
-
-
-def check_review_path(path: Path) -> None:
-    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
-    if path.exists() and not path.is_dir():
-        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
-    check_writable_file(path, "the review file", "the review file is a folder; give a file name such as review.csv")
 
 
 def metadata_line(row: dict, line_end: str) -> str:
@@ -190,7 +150,7 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
 
     target = layout.article_txt(article_id)
     change = Change(data_dir, f"add {article_id}")
-    change.stage(review_path, claims_csv(neutralise_table(as_text(review)), review_path))
+    change.stage(review_path, review_csv(review, review_path))
     change.stage(target, raw)
     change.stage(metadata_path, metadata_bytes)
     try:
@@ -203,33 +163,6 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
 
 def _count_claims(count: int) -> str:
     return f"{count} claim" if count == 1 else f"{count} claims"
-
-
-def read_review(path: Path) -> pd.DataFrame:
-    """A reviewed claims file as text cells, neutralised formulas restored; a spreadsheet's byte-order mark is allowed."""
-    if path.is_dir():
-        raise ClaimsError(path, "is a folder, not a review file")
-    if not path.is_file():
-        raise ClaimsError(path, "review file is missing")
-    raw = path.read_bytes()
-    if looks_like_utf16(raw):
-        raise ClaimsError(path, "is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')")
-    if b"\x00" in raw:
-        raise ClaimsError(path, "is not a CSV file (it contains NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
-    if not text.strip():
-        raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
-    check_field_counts(text, ClaimsError, path)
-    try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as err:
-        raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
-    if table.empty:
-        raise ClaimsError(path, "has no claim rows; nothing to accept")
-    return restore_table(table)
 
 
 @dataclass(frozen=True)
@@ -271,7 +204,7 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout
     for claim in reviewed["claim_id"]:
         if claim in taken:
             raise ClaimsError(review_path, f"claim {claim} is already in {claims_path}; give the row a new claim_id")
-    existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    existing = read_text_csv(claims_path, ClaimsError, "claims")
     combined = pd.concat([existing, reviewed], ignore_index=True)
     change = Change(data_dir, f"accept {review_path.name}")
     change.stage(claims_path, claims_csv(combined, claims_path))
@@ -280,50 +213,3 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout
     except OSError as err:
         raise write_error(err, data_dir) from None
     return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids, dose_warnings(reviewed, review_path))
-
-
-def _loose_pattern(quote: str) -> re.Pattern:
-    """The quote as a pattern that ignores case, runs of white space, and straight or curly quotes and dashes."""
-    parts = []
-    for piece in re.split(r"(\s+)", quote.strip()):
-        if piece.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.extend(LOOSE_CHARACTERS.get(c, re.escape(c)) for c in piece)
-    return re.compile("".join(parts), re.IGNORECASE)
-
-
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every (start, end) where ``text[start:end] == quote``, overlapping places included."""
-    places, at = [], text.find(quote)
-    while at >= 0:
-        places.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return places
-
-
-def locate_quote(article_id: str, quote: str, data_dir: Path | str | None = None) -> list[tuple[int, int]]:
-    """The offsets of a quote in a listed, unaltered article, or a CorpusError that shows a near miss if there is one."""
-    layout = data_layout(data_dir)
-    recover_if_interrupted(layout.data_dir)
-    metadata_path = layout.articles_csv
-    metadata = read_metadata(metadata_path).set_index("article_id")
-    if article_id not in metadata.index:
-        raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
-                                         f"(the name of a file in {layout.articles_dir} without .txt)")
-    path = layout.article_txt(article_id)
-    text = read_article_file(path)
-    check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)
-    if not quote:
-        raise CorpusError(path, "the quote is empty")
-    places = find_quote(text, quote)
-    if places:
-        return places
-    near = _loose_pattern(quote).search(text) if quote.strip() else None
-    if near:
-        raise CorpusError(
-            path,
-            f"the quote {quote!r} is not in the article as typed; text[{near.start()}:{near.end()}] reads "
-            f"{near.group()!r} (it differs in case, spacing, quote marks or dashes): quote those exact characters",
-        )
-    raise CorpusError(path, f"the quote {quote!r} is not in the article")
