@@ -1,4 +1,4 @@
-"""Fixtures built from the tiny stand-in data, written to tmp_path so unit tests never read data/."""
+"""Fixtures every test may use: tiny data in tmp_path, the command line, the project's data and built book; charts off screen."""
 
 from __future__ import annotations
 
@@ -6,13 +6,20 @@ import copy
 import shutil
 from pathlib import Path
 
+import matplotlib
 import pytest
 import yaml
-from tiny_data import ARTICLES, CODEBOOK, write_corpus
+from tiny_data import ARTICLES, CODEBOOK, write_corpus, write_data_dir
 
+from kratom_claims.cli import main
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.layout import project_layout
+
+
+def pytest_configure(config):
+    """Draw charts off screen, whatever display the machine has, before any test module imports pyplot."""
+    matplotlib.use("Agg")
 
 
 @pytest.fixture
@@ -53,6 +60,24 @@ def corpus_of(tmp_path):
 @pytest.fixture
 def tiny_codebook(write_codebook):
     return load_codebook(write_codebook(copy.deepcopy(CODEBOOK), name="tiny_codebook.yml"))
+
+
+@pytest.fixture
+def data_dir(tmp_path):
+    """A complete tiny data folder at tmp_path/data: three articles, the tiny codebook and two claims."""
+    return write_data_dir(tmp_path / "data")
+
+
+@pytest.fixture
+def cli(capsys):
+    """Run the command line in-process with these arguments: its exit status, stdout and stderr."""
+
+    def run(*argv):
+        status = main([str(a) for a in argv])
+        captured = capsys.readouterr()
+        return status, captured.out, captured.err
+
+    return run
 
 
 @pytest.fixture

@@ -1,18 +1,14 @@
 """Charts draw what they are given: one bar, cell, dot or segment per value, labelled and titled."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from kratom_claims.charts import (  # noqa: E402
+from kratom_claims.charts import (
     SERIES_COLOURS,
     bar_chart,
     consensus_chart,
@@ -23,7 +19,7 @@ from kratom_claims.charts import (  # noqa: E402
     risk_chart,
     upset_chart,
 )
-from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix  # noqa: E402
+from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix
 
 pytestmark = pytest.mark.filterwarnings("error")  # a missing glyph or a failed layout fails the test
 

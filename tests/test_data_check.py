@@ -7,15 +7,14 @@ import subprocess
 import sys
 
 import pytest
-from tiny_data import run_cli as run
 
 from kratom_claims.layout import project_layout
 
 PROJECT = project_layout()
 
 
-def test_check_passes_on_the_books_data_in_one_line(data_copy, capsys):
-    status, stdout, stderr = run(capsys, "check", "--data-dir", data_copy)
+def test_check_passes_on_the_books_data_in_one_line(data_copy, cli):
+    status, stdout, stderr = cli("check", "--data-dir", data_copy)
     assert (status, stderr) == (0, "")
     assert re.fullmatch(
         rf"data ok: 5 articles, \d+ claims, \d+ appeals, \d+ evidence rows, two codings in reliability/, 5 articles rated, 3 evaluation articles with \d+ claims, in {re.escape(str(data_copy))}\n",
@@ -33,10 +32,10 @@ def test_check_passes_on_the_books_data_in_one_line(data_copy, capsys):
         ("evaluation/claims.csv", lambda text: text + "h01-999,h01_migraine_forum\n", "line"),
     ],
 )
-def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, capsys, relative, breaks, problem):
+def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, cli, relative, breaks, problem):
     path = data_copy / relative
     path.write_text(breaks(path.read_text(encoding="utf-8")), encoding="utf-8")
-    status, stdout, stderr = run(capsys, "check", "--data-dir", data_copy)
+    status, stdout, stderr = cli("check", "--data-dir", data_copy)
     assert (status, stdout) == (2, "")
     assert stderr.startswith(f"error: {path}: ") and stderr.count("\n") == 1
     assert problem in stderr
