@@ -1,4 +1,4 @@
-"""Read the five articles and their metadata, and refuse them if anything does not match.
+"""Read the articles and their metadata, refuse them if anything does not match, and describe them.
 
 The articles are the book's data: every count and quote downstream is only as good as the check
 that the files are the ones that were collected, byte for byte.

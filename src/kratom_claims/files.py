@@ -5,6 +5,7 @@ goes through here. The new bytes go to a temporary file in the same folder, are 
 and replace the old file in one rename: a crash or a full disk leaves the earlier file whole, and
 a reader sees the old contents or the new, never a part. A symbolic link at the target is refused,
 because replacing it would cut the link, and writing through it would change a file elsewhere.
+A command checks its targets with check_writable_file before it writes anything at all.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Traces of selling in the articles: site residue, keyword repetition, repeated headings and phrases, buying prompts, persuasion appeals."""
+"""Traces of selling in the articles: site residue, keyword repetition, repeated phrases, buying prompts, persuasion appeals."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Load and tabulate the DISCERN and JAMA ratings of the articles (data/quality/), checked in full, since one mistyped score would move a total."""
+"""Load and tabulate the DISCERN and JAMA ratings (data/quality/), checked in full: one mistyped score would move a total."""
 
 from __future__ import annotations
 

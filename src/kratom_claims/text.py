@@ -1,4 +1,4 @@
-"""Plain-text helpers shared by the corpus description and the extractor.
+"""Plain-text helpers that the corpus, the extractor and the measures of the articles share.
 
 Every function works on character offsets into the raw article text, so that a quote found
 here can be checked with ``text[start:end]``.
