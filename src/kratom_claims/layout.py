@@ -103,6 +103,11 @@ class DataLayout:
         return self.reliability_dir / f"discern_{coder}.csv"
 
     @property
+    def adjudication_csv(self) -> Path:
+        """How each disagreement between the two codings was settled."""
+        return self.reliability_dir / "adjudication.csv"
+
+    @property
     def references_bib(self) -> Path:
         """The bibliography the evidence cites, which the book's chapters cite too."""
         return self.project_root / "book" / "references.bib"
