@@ -11,6 +11,7 @@ from pathlib import Path
 from sphinx.util import logging
 
 from kratom_claims.errors import DataError
+from kratom_claims.layout import DATA_FOLDER, DataLayout
 from kratom_claims.publish import publish_data
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,9 @@ def copy_published_data(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     try:
-        copies = publish_data(Path(app.srcdir) / "data", Path(app.outdir) / "data", app.config.published_data_files)
+        copies = publish_data(
+            DataLayout.of_project(app.srcdir).data_dir, Path(app.outdir) / DATA_FOLDER, app.config.published_data_files
+        )
     except DataError as err:
         logger.warning(f"published data: {err}")
         return

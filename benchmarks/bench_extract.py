@@ -28,7 +28,9 @@ from pathlib import Path
 
 from kratom_claims.codebook import load_codebook
 from kratom_claims.extract import ClaimExtractor
-from kratom_claims.paths import ARTICLES_DIR, CODEBOOK_YML, PROJECT_ROOT
+from kratom_claims.layout import project_layout
+
+PROJECT = project_layout()
 
 TARGET_MB_S = 20.0
 TARGET_SPEEDUP = 20.0
@@ -141,7 +143,7 @@ def read_each(paths: list[Path]):
 
 def book_articles(times: int):
     """The book's own five articles, over and over: real text, denser in codebook terms."""
-    texts = [(path.stem, path.read_bytes()) for path in sorted(ARTICLES_DIR.glob("*.txt"))]
+    texts = [(path.stem, path.read_bytes()) for path in sorted(PROJECT.articles_dir.glob("*.txt"))]
     for _ in range(times):
         for article_id, raw in texts:
             yield article_id, raw.decode("utf-8"), len(raw)
@@ -165,7 +167,7 @@ def peak_rss_mb() -> float:
 
 
 def book_config() -> Path | None:
-    for folder in (PROJECT_ROOT, PROJECT_ROOT / "book"):
+    for folder in (PROJECT.project_root, PROJECT.project_root / "book"):
         if (folder / "_config.yml").is_file() and (folder / "_toc.yml").is_file():
             return folder
     return None
@@ -191,14 +193,14 @@ def time_book() -> list[tuple[str, str]]:
     with tempfile.TemporaryDirectory(prefix="bench-book-") as output:
         seconds, outcome = timed_command(
             [str(bin_dir / "jupyter-book"), "build", str(source), "-W", "-n", "--keep-going", "--path-output", output],
-            cwd=PROJECT_ROOT,
+            cwd=PROJECT.project_root,
         )
         rows.append(("strict book build", f"{seconds:.1f} s ({outcome}, clean, into a temporary folder)"))
         print(f"book: strict clean build {seconds:.1f} s ({outcome})")
     seconds, outcome = timed_command(
         [str(bin_dir / "pytest"), "--nbval", "--nbval-current-env", "notebooks", "-p", "no:cacheprovider", "-q",
          "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
-        cwd=PROJECT_ROOT,
+        cwd=PROJECT.project_root,
     )
     rows.append(("nbval run", f"{seconds:.1f} s ({outcome})"))
     print(f"book: nbval run {seconds:.1f} s ({outcome})")
@@ -221,7 +223,7 @@ def parse_args(argv=None) -> argparse.Namespace:
                         help="run the naive baseline on every Nth article (default 20: 500 of 10000)")
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--book-repeats", type=int, default=400, help="passes over the five real articles for (d)")
-    parser.add_argument("--codebook", type=Path, default=CODEBOOK_YML)
+    parser.add_argument("--codebook", type=Path, default=PROJECT.codebook_yml)
     parser.add_argument("--with-book", dest="with_book", action="store_true", default=True,
                         help="also time the strict book build and the nbval run (the default)")
     parser.add_argument("--no-book", dest="with_book", action="store_false", help="skip the book timings")

@@ -4,9 +4,9 @@ import importlib.util
 
 from pybtex.database import Entry, Person
 
-from kratom_claims.paths import PROJECT_ROOT
+from kratom_claims.layout import project_layout
 
-spec = importlib.util.spec_from_file_location("author_year_labels", PROJECT_ROOT / "_ext" / "author_year_labels.py")
+spec = importlib.util.spec_from_file_location("author_year_labels", project_layout().project_root / "_ext" / "author_year_labels.py")
 labels = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(labels)
 

@@ -1,27 +1,25 @@
 """Charts draw what they are given: one bar, cell, dot or segment per value, labelled and titled."""
 
-import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
 
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from matplotlib.collections import LineCollection, PathCollection  # noqa: E402
-from matplotlib.colors import to_hex  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
-from kratom_claims.charts import (  # noqa: E402
+from kratom_claims.charts import (
     SERIES_COLOURS,
-    article_label,
     bar_chart,
     consensus_chart,
+    discern_chart,
     dose_range_chart,
     heatmap,
+    readability_chart,
+    risk_chart,
     upset_chart,
 )
-from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix  # noqa: E402
+from kratom_claims.overlap import consensus_counts, jaccard_matrix, presence_matrix
 
 pytestmark = pytest.mark.filterwarnings("error")  # a missing glyph or a failed layout fails the test
 
@@ -62,11 +60,6 @@ def drawn(fig):
     """Draw the figure, so layout and fonts are exercised as they would be in the book."""
     fig.canvas.draw()
     return fig
-
-
-def test_article_label_defaults_to_three_characters():
-    assert article_label("002_627b858bc9c0b6b4") == "002"
-    assert article_label("002_627b858bc9c0b6b4", {"002_627b858bc9c0b6b4": "Site B"}) == "Site B"
 
 
 def test_bar_chart_one_labelled_bar_per_value():
@@ -233,3 +226,53 @@ def test_dose_chart_does_not_say_per_dose(doses):
     assert "per dose" not in ax.get_xlabel()
     segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
     assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]
+
+
+def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
+    matrix = pd.DataFrame(
+        [["named", "not mentioned"], ["named and denied", "denied"]],
+        index=["Nausea", "Anxiety"], columns=["000_aaaa", "001_bbbb"],
+    )
+    fig = risk_chart(matrix)
+    try:
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
+        assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "named and denied", "denied", "not mentioned"]
+    finally:
+        plt.close(fig)
+
+
+def test_discern_and_readability_charts_draw_every_value():
+    totals = pd.Series({"000_aaaa": 36, "001_bbbb": 33})
+    benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
+    fig = discern_chart(totals, benchmarks)
+    try:
+        ax = fig.axes[0]
+        assert [t.get_text() for t in ax.texts] == ["36", "33", "36.95 (SD 2.44)"]
+        assert [t.get_text() for t in ax.get_yticklabels()] == ["article 000", "article 001", "Vendor sites (51 sites)"]
+    finally:
+        plt.close(fig)
+    grades = pd.DataFrame({"flesch_kincaid": [12.34, 9.0], "smog": [13.0, 11.26]}, index=["000_aaaa", "001_bbbb"])
+    fig = readability_chart(grades)
+    try:
+        ax = fig.axes[0]
+        assert sorted(t.get_text() for t in ax.texts) == ["11.3", "12.3", "13.0", "9.0"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["grade 6-8 band (dashed edges)", "Flesch-Kincaid", "SMOG"]
+    finally:
+        plt.close(fig)
+
+
+def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
+    totals = pd.Series({"000_aaaa": 36, "001_bbbb": 15})
+    benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
+    fig = discern_chart(totals, benchmarks)
+    try:
+        ax = fig.axes[0]
+        assert ax.get_xlim()[0] == 15
+        assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["15", "25"]
+        bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.8)]
+        assert [(b.get_x(), b.get_x() + b.get_width()) for b in bars] == [(15, 36), (15, 15), (15, pytest.approx(36.95))]
+        assert "starts at 15" in ax.get_xlabel()
+    finally:
+        plt.close(fig)

@@ -9,7 +9,10 @@ from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.evidence import load_evidence
-from kratom_claims.paths import DATA_DIR, PROJECT_ROOT
+from kratom_claims.layout import project_layout
+
+PROJECT = project_layout()
+DATA_DIR, PROJECT_ROOT = PROJECT.data_dir, PROJECT.project_root
 
 SCRIPTS = ["Makefile", ".ci/run", "scripts/ensure_browser.sh"]
 

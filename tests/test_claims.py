@@ -7,8 +7,8 @@ import csv
 import numpy as np
 import pandas as pd
 import pytest
-
 from tiny_data import ARTICLES
+
 from kratom_claims.claims import (
     CLAIM_COLUMNS,
     claims_by_article,

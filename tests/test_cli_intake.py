@@ -8,20 +8,16 @@ import sys
 
 import pandas as pd
 import pytest
-from test_intake import NEW_TEXT, claim, snapshot, write_data_dir
-from tiny_data import run_cli as run
+from tiny_data import NEW_TEXT, claim, snapshot
 
 from kratom_claims.book_data import BookData
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
+from kratom_claims.layout import project_layout
 from kratom_claims.overlap import presence_matrix
-from kratom_claims.paths import DATA_DIR
 
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return write_data_dir(tmp_path / "data")
+DATA_DIR = project_layout().data_dir
 
 
 @pytest.fixture
@@ -31,8 +27,8 @@ def article(tmp_path):
     return path
 
 
-def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, capsys):
-    status, stdout, stderr = run(capsys, "add", article, "--title", "A tiny test article", "--data-dir", data_dir)
+def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, cli):
+    status, stdout, stderr = cli("add", article, "--title", "A tiny test article", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert stdout == (
         f"added article abc_new (9 words): copied to {data_dir / 'articles' / 'abc_new.txt'}, "
@@ -47,17 +43,17 @@ def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, caps
     assert load_corpus(data_dir).ids[-1] == "abc_new"
 
 
-def test_add_with_review_and_published_on_options(data_dir, article, tmp_path, work, capsys):
+def test_add_with_review_and_published_on_options(data_dir, article, tmp_path, work, cli):
     review = tmp_path / "reviews" / "mine.csv"
     review.parent.mkdir()
-    status, _, _ = run(capsys, "add", article, "--title", "T", "--published-on", "A forum", "--review", review, "--data-dir", data_dir)
+    status, _, _ = cli("add", article, "--title", "T", "--published-on", "A forum", "--review", review, "--data-dir", data_dir)
     assert status == 0 and review.is_file() and not (work / "review_abc_new.csv").exists()
     assert load_corpus(data_dir).metadata.iloc[-1]["published_on"] == "A forum"
 
 
-def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, work, capsys):
-    run(capsys, "add", article, "--title", "T", "--data-dir", data_dir)
-    status, stdout, stderr = run(capsys, "accept", "review_abc_new.csv", "--data-dir", data_dir)
+def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, work, cli):
+    cli("add", article, "--title", "T", "--data-dir", data_dir)
+    status, stdout, stderr = cli("accept", "review_abc_new.csv", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert stdout == (
         f"added 2 claim(s) for abc_new to {data_dir / 'claims.csv'} (now 4 claims)\n"
@@ -68,9 +64,9 @@ def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, wo
     assert list(claims["claim_id"]) == ["000-001", "001-001", "abc-001", "abc-002"]
 
 
-def test_locate_prints_start_and_end(data_dir, capsys):
-    assert run(capsys, "locate", "001_bbbb", "does not cure anxiety", "--data-dir", data_dir) == (0, "start 28 end 49\n", "")
-    status, stdout, _ = run(capsys, "locate", "000_aaaa", "Kratom eases chronic pain", "--data-dir", data_dir)
+def test_locate_prints_start_and_end(data_dir, cli):
+    assert cli("locate", "001_bbbb", "does not cure anxiety", "--data-dir", data_dir) == (0, "start 28 end 49\n", "")
+    status, stdout, _ = cli("locate", "000_aaaa", "Kratom eases chronic pain", "--data-dir", data_dir)
     assert (status, stdout) == (0, "start 0 end 25\nstart 61 end 86\nthe words occur 2 times; use the place where the claim is made\n")
 
 
@@ -92,30 +88,30 @@ def _bad_review(work):
         (lambda t, w, d: ["locate", "000_aaaa", "no such words"], "the quote 'no such words' is not in the article"),
     ],
 )
-def test_bad_input_is_one_line_with_status_2_and_nothing_written(data_dir, article, tmp_path, work, capsys, command, problem):
+def test_bad_input_is_one_line_with_status_2_and_nothing_written(data_dir, article, tmp_path, work, cli, command, problem):
     argv = [*command(tmp_path, work, data_dir), "--data-dir", data_dir]
     before = snapshot(tmp_path)
-    status, stdout, stderr = run(capsys, *argv)
+    status, stdout, stderr = cli(*argv)
     assert (status, stdout) == (2, "")
     assert stderr.startswith("error: ") and stderr.count("\n") == 1 and stderr.endswith("\n")
     assert problem in stderr
     assert snapshot(tmp_path) == before
 
 
-def test_the_error_line_names_the_file_at_fault(data_dir, tmp_path, work, capsys):
+def test_the_error_line_names_the_file_at_fault(data_dir, tmp_path, work, cli):
     clash = tmp_path / "000_clash.txt"
     clash.write_text("Kratom eases pain.\n", encoding="utf-8")
-    _, _, stderr = run(capsys, "add", clash, "--title", "T", "--data-dir", data_dir)
+    _, _, stderr = cli("add", clash, "--title", "T", "--data-dir", data_dir)
     assert stderr.startswith(f"error: {clash}: article id '000_clash' starts with '000', like article '000_aaaa'")
     review = _bad_review(work)
-    _, _, stderr = run(capsys, "accept", review, "--data-dir", data_dir)
+    _, _, stderr = cli("accept", review, "--data-dir", data_dir)
     assert stderr.startswith(f"error: {review}: claim 002-001: term 'migraine'")
 
 
-def test_usage_mistakes_are_one_line(capsys):
-    status, _, stderr = run(capsys, "add", "article.txt")
+def test_usage_mistakes_are_one_line(cli):
+    status, _, stderr = cli("add", "article.txt")
     assert status == 2 and stderr.count("\n") == 1 and "--title" in stderr
-    status, _, stderr = run(capsys, "locate", "000_aaaa")
+    status, _, stderr = cli("locate", "000_aaaa")
     assert status == 2 and stderr.count("\n") == 1 and "QUOTE" in stderr
 
 
@@ -127,8 +123,8 @@ def test_usage_mistakes_are_one_line(capsys):
         ("locate", ["ARTICLE_ID", "QUOTE", "start S end E", "python -m kratom_claims locate "]),
     ],
 )
-def test_help_shows_options_and_an_example(capsys, command, shown):
-    status, stdout, _ = run(capsys, command, "--help")
+def test_help_shows_options_and_an_example(cli, command, shown):
+    status, stdout, _ = cli(command, "--help")
     assert status == 0
     assert all(words in stdout for words in shown)
     assert str(DATA_DIR) in stdout
@@ -156,7 +152,7 @@ Always consult your doctor before trying kratom.
 """
 
 
-def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_path, monkeypatch, capsys):
+def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_path, monkeypatch, cli):
     """add, a person's review (one false alarm deleted, one claim added with locate), accept; then the book's loading."""
     real_before = snapshot(DATA_DIR)
     data_dir = tmp_path / "data"
@@ -166,14 +162,14 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
     source.write_text(SIXTH_ARTICLE, encoding="utf-8")
     claims_before = (data_dir / "claims.csv").read_bytes()
 
-    status, _, stderr = run(capsys, "add", source, "--title", "Kratom and Back Pain: Notes for Readers", "--data-dir", data_dir)
+    status, _, stderr = cli("add", source, "--title", "Kratom and Back Pain: Notes for Readers", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     review = pd.read_csv(tmp_path / "review_005_back_pain_notes.csv", dtype=str, keep_default_na=False)
     assert set(review["article_id"]) == {"005_back_pain_notes"} and len(review) > 3
     assert (review["note"] == "machine-proposed: check stance, hedge and quote").all()
 
     quote = "readers with chronic back pain tell us that kratom helps them"
-    status, stdout, _ = run(capsys, "locate", "005_back_pain_notes", quote, "--data-dir", data_dir)
+    status, stdout, _ = cli("locate", "005_back_pain_notes", quote, "--data-dir", data_dir)
     start, end = int(stdout.split()[1]), int(stdout.split()[3])
     assert SIXTH_ARTICLE[start:end] == quote
     kept = review[review["category"] != "strain"].assign(note="checked")
@@ -182,7 +178,7 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
              "attributed_to": "users", "quote": quote, "start": str(start), "end": str(end), "note": "added by hand"}
     write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / "review_005_back_pain_notes.csv")
 
-    status, _, stderr = run(capsys, "accept", "review_005_back_pain_notes.csv", "--data-dir", data_dir)
+    status, _, stderr = cli("accept", "review_005_back_pain_notes.csv", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert (data_dir / "claims.csv").read_bytes().startswith(claims_before)
 

@@ -6,7 +6,6 @@ import re
 
 import pytest
 import yaml
-
 from tiny_data import CODEBOOK
 
 from kratom_claims.codebook import ALL_CATEGORIES, CATEGORIES, load_codebook

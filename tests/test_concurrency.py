@@ -15,8 +15,7 @@ import sys
 import pandas as pd
 import pytest
 from filelock import FileLock
-from test_intake import snapshot, write_data_dir
-from tiny_data import run_cli as run
+from tiny_data import snapshot, write_data_dir
 
 from kratom_claims import intake
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
@@ -135,13 +134,13 @@ def test_the_losing_one_of_two_simultaneous_adds_names_its_own_article(tmp_path,
     assert load_corpus(data_dir).ids == ["000_aaaa", "001_bbbb", "002_cccc", winner]
 
 
-def test_a_command_that_cannot_get_the_lock_says_so_and_changes_nothing(two_added, tmp_path, capsys, monkeypatch):
+def test_a_command_that_cannot_get_the_lock_says_so_and_changes_nothing(two_added, tmp_path, cli, monkeypatch):
     data_dir, reviews = two_added
     monkeypatch.setattr("kratom_claims.lock.WAIT_SECONDS", 0)
     before = snapshot(tmp_path)
     other_command = FileLock(lock_path(data_dir))
     with other_command:
-        status, stdout, stderr = run(capsys, "accept", reviews["abc_new"], "--data-dir", data_dir)
+        status, stdout, stderr = cli("accept", reviews["abc_new"], "--data-dir", data_dir)
     assert (status, stdout) == (2, "")
     assert stderr == (
         f"waiting: another command is changing {data_dir}; this one goes on when it has finished\n"
@@ -151,10 +150,10 @@ def test_a_command_that_cannot_get_the_lock_says_so_and_changes_nothing(two_adde
     assert snapshot(tmp_path) == before
 
 
-def test_commands_one_after_the_other_do_not_wait(two_added, capsys):
+def test_commands_one_after_the_other_do_not_wait(two_added, cli):
     data_dir, reviews = two_added
     for review in reviews.values():
-        status, _, stderr = run(capsys, "accept", review, "--data-dir", data_dir)
+        status, _, stderr = cli("accept", review, "--data-dir", data_dir)
         assert (status, stderr) == (0, "")
     claims = load_claims(data_dir / "claims.csv", load_corpus(data_dir), load_codebook(data_dir / "codebook.yml"))
     assert sorted(claims["article_id"]) == ["000_aaaa", "001_bbbb", "abc_new", "def_new"]

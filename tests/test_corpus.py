@@ -5,7 +5,7 @@ import re
 import pytest
 from tiny_data import write_corpus
 
-from kratom_claims.corpus import describe_corpus, load_corpus
+from kratom_claims.corpus import article_sources, describe_corpus, load_corpus
 from kratom_claims.errors import CorpusError
 
 
@@ -102,3 +102,12 @@ def test_residue_for_unknown_article_is_refused(corpus_dir):
     (corpus_dir / "residue.yml").write_text("zz: []\n", encoding="utf-8")
     with pytest.raises(CorpusError, match=r"residue listed for unknown article 'zz'"):
         load_corpus(corpus_dir)
+
+
+def test_article_sources_say_what_is_not_recorded(corpus_of):
+    corpus = corpus_of({"000_aaaa": "Text.\nMenu\n", "001_bbbb": "Other text.\n"}, {"000_aaaa": ["Menu\n"]})
+    table = article_sources(corpus)
+    assert table.to_dict("index") == {
+        "000_aaaa": {"site_in_text": "unknown", "residue_pieces": 1, "url": "not recorded", "retrieved": "not recorded"},
+        "001_bbbb": {"site_in_text": "unknown", "residue_pieces": 0, "url": "not recorded", "retrieved": "not recorded"},
+    }

@@ -3,24 +3,18 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 
 import pytest
-from tiny_data import run_cli as run
 
-from kratom_claims.paths import DATA_DIR, PROJECT_ROOT
+from kratom_claims.layout import project_layout
 
-
-@pytest.fixture
-def data_copy(tmp_path):
-    shutil.copytree(DATA_DIR, tmp_path / "data")
-    return tmp_path / "data"
+PROJECT = project_layout()
 
 
-def test_check_passes_on_the_books_data_in_one_line(data_copy, capsys):
-    status, stdout, stderr = run(capsys, "check", "--data-dir", data_copy)
+def test_check_passes_on_the_books_data_in_one_line(data_copy, cli):
+    status, stdout, stderr = cli("check", "--data-dir", data_copy)
     assert (status, stderr) == (0, "")
     assert re.fullmatch(
         rf"data ok: 5 articles, \d+ claims, \d+ appeals, \d+ evidence rows, two codings in reliability/, 5 articles rated, 3 evaluation articles with \d+ claims, in {re.escape(str(data_copy))}\n",
@@ -38,10 +32,10 @@ def test_check_passes_on_the_books_data_in_one_line(data_copy, capsys):
         ("evaluation/claims.csv", lambda text: text + "h01-999,h01_migraine_forum\n", "line"),
     ],
 )
-def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, capsys, relative, breaks, problem):
+def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, cli, relative, breaks, problem):
     path = data_copy / relative
     path.write_text(breaks(path.read_text(encoding="utf-8")), encoding="utf-8")
-    status, stdout, stderr = run(capsys, "check", "--data-dir", data_copy)
+    status, stdout, stderr = cli("check", "--data-dir", data_copy)
     assert (status, stdout) == (2, "")
     assert stderr.startswith(f"error: {path}: ") and stderr.count("\n") == 1
     assert problem in stderr
@@ -50,7 +44,7 @@ def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, ca
 def test_make_runs_the_data_check_before_sphinx_and_nbval():
     """A dry run (make -n) lists the commands; the check must come before the build and the notebook run."""
     done = subprocess.run(["make", "-n", "-W", "requirements.txt", "book", "strict-build", "notebooks"],
-                          cwd=PROJECT_ROOT, capture_output=True, text=True, check=True)
+                          cwd=PROJECT.project_root, capture_output=True, text=True, check=True)
     lines = [line for line in done.stdout.splitlines() if "kratom_claims check" in line or "jupyter-book build" in line
              or "--nbval" in line]
     assert [("check" if "kratom_claims check" in line else "run") for line in lines] == ["check", "run"] * 3

@@ -7,7 +7,7 @@ from kratom_claims.claims import load_appeals, load_claims
 from kratom_claims.codebook import ALL_CATEGORIES, CATEGORIES, load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import ClaimsError
-from kratom_claims.paths import CLAIMS_CSV
+from kratom_claims.layout import project_layout
 
 
 @pytest.fixture(scope="module")
@@ -80,7 +80,7 @@ def test_appeals_are_in_their_own_table_with_quotes_at_their_offsets(corpus, cod
 
 
 def test_changing_one_character_of_a_quote_fails_naming_the_claim(tmp_path, corpus, codebook):
-    table = pd.read_csv(CLAIMS_CSV, dtype=str, keep_default_na=False)
+    table = pd.read_csv(project_layout().claims_csv, dtype=str, keep_default_na=False)
     quote = table.loc[7, "quote"]
     table.loc[7, "quote"] = quote[:-1] + ("X" if quote[-1] != "X" else "Y")
     changed = tmp_path / "claims.csv"
@@ -90,9 +90,9 @@ def test_changing_one_character_of_a_quote_fails_naming_the_claim(tmp_path, corp
 
 
 def test_unseen_evaluation_articles_and_their_hand_coding_hold_together(codebook):
-    from kratom_claims.paths import DATA_DIR
 
-    unseen = load_corpus(DATA_DIR / "evaluation")
-    claims = load_claims(DATA_DIR / "evaluation" / "claims.csv", corpus=unseen, codebook=codebook)
+    evaluation = project_layout().evaluation
+    unseen = load_corpus(evaluation.data_dir)
+    claims = load_claims(evaluation.claims_csv, corpus=unseen, codebook=codebook)
     assert set(claims["article_id"]) == set(unseen.ids)
     assert not set(unseen.ids) & set(load_corpus().ids)

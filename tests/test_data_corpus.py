@@ -6,17 +6,20 @@ import pytest
 
 from kratom_claims.corpus import describe_corpus, load_corpus
 from kratom_claims.errors import CorpusError
-from kratom_claims.paths import ARTICLES_DIR, DATA_DIR
+from kratom_claims.ids import short_label
+from kratom_claims.layout import project_layout
+
+PROJECT = project_layout()
 
 
 def test_committed_corpus_passes_every_check():
     corpus = load_corpus()
-    assert sorted(corpus.ids) == sorted(path.stem for path in ARTICLES_DIR.glob("*.txt"))
+    assert sorted(corpus.ids) == sorted(path.stem for path in PROJECT.articles_dir.glob("*.txt"))
 
 
 def test_article_ids_have_distinct_claim_prefixes():
-    """Claim ids start with the article id's first three characters, so those must differ."""
-    prefixes = [article_id[:3] for article_id in load_corpus().ids]
+    """Claim ids start with the article's short label, so the labels must differ."""
+    prefixes = [short_label(article_id) for article_id in load_corpus().ids]
     assert len(prefixes) == len(set(prefixes))
 
 
@@ -29,9 +32,9 @@ def test_every_article_has_a_title_and_a_publication_note():
 
 @pytest.fixture
 def data_copy(tmp_path):
-    shutil.copytree(DATA_DIR / "articles", tmp_path / "articles")
-    shutil.copy(DATA_DIR / "articles.csv", tmp_path)
-    shutil.copy(DATA_DIR / "residue.yml", tmp_path)
+    shutil.copytree(PROJECT.articles_dir, tmp_path / "articles")
+    shutil.copy(PROJECT.articles_csv, tmp_path)
+    shutil.copy(PROJECT.residue_yml, tmp_path)
     return tmp_path
 
 

@@ -5,10 +5,12 @@ import re
 import pytest
 from pybtex.database import parse_file
 
+from kratom_claims.bibliography import bib_keys
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
-from kratom_claims.evidence import REFERENCES_BIB, bib_keys, is_benchmark, load_evidence
-from kratom_claims.quality import discern_benchmarks, load_discern, load_discern_items, load_jama
+from kratom_claims.evidence import is_benchmark, load_evidence
+from kratom_claims.layout import project_layout
+from kratom_claims.ratings import discern_benchmarks, load_discern, load_discern_items, load_jama
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +25,7 @@ def evidence(codebook):
 
 @pytest.fixture(scope="module")
 def bibliography():
-    return parse_file(str(REFERENCES_BIB), bib_format="bibtex")
+    return parse_file(str(project_layout().references_bib), bib_format="bibtex")
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,10 @@ import re
 import pandas as pd
 import pytest
 
-from kratom_claims.paths import CLAIMS_CSV, DATA_DIR, PROJECT_ROOT
+from kratom_claims.layout import project_layout
+
+PROJECT = project_layout()
+PROJECT_ROOT = PROJECT.project_root
 
 CLAIM_WITH_WORDS = re.compile(r"\b(\d{3}-\d{3}) \(\"([^\"]+)\"\)")
 CLAIM_ID = re.compile(r"(?<![\d-])(\d{3}-\d{3})(?![\d-])")
@@ -29,7 +32,7 @@ def prose_sources() -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def quotes() -> dict[str, str]:
-    claims = pd.read_csv(CLAIMS_CSV, dtype=str, keep_default_na=False)
+    claims = pd.read_csv(PROJECT.claims_csv, dtype=str, keep_default_na=False)
     return dict(zip(claims["claim_id"], claims["quote"]))
 
 
@@ -58,6 +61,6 @@ def test_words_quoted_beside_a_claim_id_are_in_that_claim(quotes):
 
 
 def test_every_evidence_id_in_the_prose_exists():
-    known = set(pd.read_csv(DATA_DIR / "evidence.csv", dtype=str)["evidence_id"])
+    known = set(pd.read_csv(PROJECT.evidence_csv, dtype=str)["evidence_id"])
     missing = [f"{name}: E{n}" for name, text in prose_sources().items() for n in EVIDENCE_ID.findall(text) if f"E{n}" not in known]
     assert missing == []

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from kratom_claims.paths import PROJECT_ROOT
+from kratom_claims.layout import project_layout
+
+PROJECT_ROOT = project_layout().project_root
 
 LOCK = PROJECT_ROOT / "tests" / "browser" / "package-lock.json"
 WANTED = json.loads(LOCK.read_text(encoding="utf-8"))["packages"]["node_modules/axe-core"]["version"]

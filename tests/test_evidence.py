@@ -2,34 +2,14 @@
 
 from __future__ import annotations
 
-import matplotlib
-
-matplotlib.use("Agg")
-
-import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from kratom_claims.errors import DataError
-from kratom_claims.evidence import (
-    EVIDENCE_COLUMNS,
-    NOT_FOUND,
-    EvidenceError,
-    bib_keys,
-    claim_verdict_rows,
-    combine_verdicts,
-    documented_risks,
-    evidence_for_claims,
-    evidence_on,
-    internal_contradictions,
-    is_benchmark,
-    load_evidence,
-    risk_chart,
-    risk_omission_matrix,
-    risk_tally,
-    term_keys,
-    verdict_counts,
-)
+from kratom_claims.bibliography import bib_keys
+from kratom_claims.errors import DataError, EvidenceError
+from kratom_claims.evidence import EVIDENCE_COLUMNS, evidence_on, is_benchmark, load_evidence, term_keys
+from kratom_claims.risks import documented_risks, internal_contradictions, risk_omission_matrix, risk_tally
+from kratom_claims.verdicts import NOT_FOUND, claim_verdict_rows, combine_verdicts, evidence_for_claims, verdict_counts
 
 BIB = """% a comment line
 @article{smith2020,
@@ -332,21 +312,6 @@ def test_risk_omission_matrix_marks_named_denied_both_and_absent(tiny_codebook):
     tally = risk_tally(matrix)
     assert tally.loc["000_aaaa"].to_dict() == {"named": 1, "named and denied": 0, "denied": 1, "not mentioned": 0}
     assert tally.loc["002_cccc"].to_dict() == {"named": 0, "named and denied": 0, "denied": 0, "not mentioned": 2}
-
-
-def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
-    matrix = pd.DataFrame(
-        [["named", "not mentioned"], ["named and denied", "denied"]],
-        index=["Nausea", "Anxiety"], columns=["000_aaaa", "001_bbbb"],
-    )
-    fig = risk_chart(matrix)
-    try:
-        ax = fig.axes[0]
-        assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
-        assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
-        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "named and denied", "denied", "not mentioned"]
-    finally:
-        plt.close(fig)
 
 
 def test_internal_contradictions_pair_denials_with_assertions_of_the_same_or_dependence_harms():

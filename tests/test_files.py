@@ -7,7 +7,7 @@ import stat
 
 import pandas as pd
 import pytest
-from test_intake import NEW_TEXT, write_data_dir
+from tiny_data import NEW_TEXT, write_data_dir
 
 from kratom_claims.claims import CLAIM_COLUMNS, write_claims
 from kratom_claims.errors import DataError

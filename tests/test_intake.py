@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
 
 import pandas as pd
 import pytest
-import yaml
-from tiny_data import ARTICLES, CODEBOOK, write_corpus
+from tiny_data import NEW_TEXT, claim, snapshot, write_data_dir
 
 from kratom_claims import intake
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, with_qualifiers, write_claims
@@ -16,51 +16,7 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import ClaimsError, CorpusError, DataError
 from kratom_claims.extract import ClaimExtractor
-from kratom_claims.intake import (
-    MACHINE_NOTE,
-    accept_review,
-    add_article,
-    appended_metadata,
-    check_article_id,
-    find_quote,
-    free_prefix,
-    locate_quote,
-)
-from kratom_claims.lock import LOCK_NAME
-
-NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
-
-
-def claim(claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", ""), bound=""):
-    """A claims.csv row as text, its offsets found in the tiny article it quotes."""
-    text = ARTICLES.get(article_id, NEW_TEXT)
-    start = text.index(quote)
-    return dict(zip(CLAIM_COLUMNS, [claim_id, article_id, category, term, stance, hedged, "", "", quote,
-                                    str(start), str(start + len(quote)), note, *doses, bound]))
-
-
-EXISTING_CLAIMS = [
-    claim("000-001", "000_aaaa", "condition", "chronic_pain", "Kratom eases chronic pain for many users."),
-    claim("001-001", "001_bbbb", "side_effect", "nausea", "Kratom may cause nausea.", hedged="true"),
-]
-
-
-def write_data_dir(data_dir: Path, articles=None, claims=None) -> Path:
-    """A complete tiny data folder: articles with their metadata, codebook.yml and claims.csv."""
-    write_corpus(data_dir, dict(ARTICLES if articles is None else articles))
-    (data_dir / "codebook.yml").write_text(yaml.safe_dump(CODEBOOK, sort_keys=False), encoding="utf-8")
-    write_claims(pd.DataFrame(EXISTING_CLAIMS if claims is None else claims, columns=CLAIM_COLUMNS), data_dir / "claims.csv")
-    return data_dir
-
-
-def snapshot(folder: Path) -> dict[str, bytes]:
-    """Every file under a folder, hidden temporary files included, with its bytes; not the data folder's empty lock file."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return write_data_dir(tmp_path / "data")
+from kratom_claims.intake import MACHINE_NOTE, accept_review, add_article, appended_metadata
 
 
 @pytest.fixture
@@ -131,34 +87,6 @@ def test_an_article_with_no_claims_gets_a_review_file_with_the_header_only(data_
     added = add_article(source, "Quiet", data_dir=data_dir)
     assert added.proposed == 0
     assert (work / "review_quiet_page.csv").read_text(encoding="utf-8") == ",".join(CLAIM_COLUMNS) + "\n"
-
-
-@pytest.mark.parametrize("name", ["abcd.txt", "005_new.txt", "Ab9-x.txt", "xyz_a-b_C.txt"])
-def test_safe_article_ids(name):
-    assert check_article_id(Path(name)) == name[:-4]
-
-
-@pytest.mark.parametrize(
-    "name, problem",
-    [
-        ("abc.txt", "too short: it needs at least 4 characters"),
-        ("my article.txt", "may contain only letters, digits, '_' and '-'"),
-        ("café_page.txt", "may contain only letters, digits"),
-        ("ab_c1.txt", "must begin with 3 letters or digits"),
-        ("-abc1.txt", "must begin with 3 letters or digits"),
-        ("notes.md", "must end in .txt"),
-        ("page.TXT", "must end in .txt"),
-    ],
-)
-def test_unsafe_article_ids_are_refused(name, problem):
-    with pytest.raises(CorpusError) as raised:
-        check_article_id(Path(name))
-    assert problem in raised.value.problem
-
-
-def test_free_prefix_is_the_lowest_unused_number():
-    assert free_prefix(["000_a", "001_b", "003_c"]) == "002"
-    assert free_prefix(["abc_a"]) == "000"
 
 
 def test_appended_metadata_keeps_crlf_and_ends_an_unfinished_last_line():
@@ -272,7 +200,7 @@ def test_a_broken_data_folder_is_reported_before_anything_is_written(data_dir, t
 
 
 def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work, monkeypatch):
-    real_replace, calls = intake.os.replace, []
+    real_replace, calls = os.replace, []
 
     def fail_on_metadata(source, target):
         calls.append(Path(target).name)
@@ -280,7 +208,7 @@ def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work
             raise OSError(28, "No space left on device", str(source), None, str(target))
         real_replace(source, target)
 
-    monkeypatch.setattr(intake.os, "replace", fail_on_metadata)
+    monkeypatch.setattr(os, "replace", fail_on_metadata)
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         add_article(article, "Title", data_dir=data_dir)
@@ -441,42 +369,3 @@ def test_accept_refuses_when_the_claim_table_itself_is_broken(data_dir, reviewed
         accept_review(reviewed, data_dir)
     assert raised.value.path == str(data_dir / "claims.csv")
     assert snapshot(tmp_path) == before
-
-
-# --- locate ---------------------------------------------------------------------------------
-
-
-def test_locate_gives_offsets_that_slice_out_the_quote(data_dir):
-    text = ARTICLES["000_aaaa"]
-    assert locate_quote("001_bbbb", "does not cure anxiety", data_dir) == [(28, 49)]
-    places = locate_quote("000_aaaa", "Kratom eases chronic pain", data_dir)
-    assert places == [(0, 25), (61, 86)]
-    assert {text[s:e] for s, e in places} == {"Kratom eases chronic pain"}
-
-
-def test_find_quote_counts_overlapping_places():
-    assert find_quote("aaaa", "aa") == [(0, 2), (1, 3), (2, 4)]
-
-
-def test_locate_points_to_a_near_miss(tmp_path):
-    data_dir = write_data_dir(tmp_path / "data", articles={"000_curly": "It\u2019s said that kratom \u2013 a leaf \u2013 eases pain.\n"}, claims=[])
-    with pytest.raises(CorpusError) as raised:
-        locate_quote("000_curly", "it's said that  kratom - a leaf", data_dir)
-    assert raised.value.problem == (
-        "the quote \"it's said that  kratom - a leaf\" is not in the article as typed; text[0:30] reads "
-        "'It\u2019s said that kratom \u2013 a leaf' (it differs in case, spacing, quote marks or dashes): quote those exact characters"
-    )
-
-
-@pytest.mark.parametrize(
-    "article_id, quote, problem",
-    [
-        ("000_aaaa", "kratom cures everything", "the quote 'kratom cures everything' is not in the article"),
-        ("000_aaaa", "", "the quote is empty"),
-        ("999_none", "pain", "no article '999_none' in"),
-    ],
-)
-def test_locate_refusals(data_dir, article_id, quote, problem):
-    with pytest.raises(CorpusError) as raised:
-        locate_quote(article_id, quote, data_dir)
-    assert raised.value.problem.startswith(problem)

@@ -14,8 +14,7 @@ import signal
 
 import pandas as pd
 import pytest
-from test_intake import NEW_TEXT, claim, snapshot, write_data_dir
-from tiny_data import run_cli as run
+from tiny_data import NEW_TEXT, claim, snapshot, write_data_dir
 
 from kratom_claims import journal
 from kratom_claims.claims import CLAIM_COLUMNS, write_claims
@@ -177,7 +176,7 @@ def test_accept_killed_at_any_point_is_completed_or_rolled_back_by_the_next_comm
     _kill_at_every_point(tmp_path, capsys, prepare, command, outcome)
 
 
-def test_a_kill_between_the_swaps_of_add_is_completed_by_the_next_command_with_one_line(tmp_path, work, capsys):
+def test_a_kill_between_the_swaps_of_add_is_completed_by_the_next_command_with_one_line(tmp_path, work, cli):
     """The reported case: the article and review swapped in, articles.csv not yet; the next command finishes the add."""
     data_dir = write_data_dir(tmp_path / "data")
     source = tmp_path / "abc_new.txt"
@@ -201,7 +200,7 @@ def test_a_kill_between_the_swaps_of_add_is_completed_by_the_next_command_with_o
     assert (data_dir / "articles" / "abc_new.txt").exists() and (work / "review_abc_new.csv").exists()
     assert journal_path(data_dir).exists()
 
-    status, stdout, stderr = run(capsys, "locate", "abc_new", "It can cause nausea.", "--data-dir", data_dir)
+    status, stdout, stderr = cli("locate", "abc_new", "It can cause nausea.", "--data-dir", data_dir)
     assert (status, stdout) == (0, "start 30 end 50\n")
     assert stderr == f"{data_dir}: recovered the interrupted change 'add abc_new': it was completed\n"
     assert load_corpus(data_dir).ids == [*ORIGINAL_IDS, "abc_new"]

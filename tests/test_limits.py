@@ -3,28 +3,20 @@
 from __future__ import annotations
 
 import copy
-import shutil
 
 import pandas as pd
 import pytest
-from test_intake import ARTICLES, snapshot, write_data_dir
-from tiny_data import CODEBOOK
-from tiny_data import run_cli as run
+from tiny_data import ARTICLES, CODEBOOK, snapshot, write_data_dir
 
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus, read_article
 from kratom_claims.errors import CodebookError, CorpusError
 from kratom_claims.intake import add_article
+from kratom_claims.layout import project_layout
 from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
-from kratom_claims.paths import DATA_DIR
 from kratom_claims.text import count_words
 
 TOO_BIG = f"article file is {MAX_ARTICLE_BYTES + 1:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"
-
-
-@pytest.fixture
-def data_dir(tmp_path):
-    return write_data_dir(tmp_path / "data")
 
 
 def oversized(path):
@@ -36,7 +28,7 @@ def oversized(path):
 
 def test_the_size_limit_is_far_above_a_very_long_article():
     """The extractor is to warn at 20,000 words; an article that long, in the book's own prose, fits 30 times over."""
-    prose = " ".join(path.read_text(encoding="utf-8") for path in sorted((DATA_DIR / "articles").glob("*.txt")))
+    prose = " ".join(path.read_text(encoding="utf-8") for path in sorted(project_layout().articles_dir.glob("*.txt")))
     words = prose.split()
     long_article = " ".join(words * (20_000 // len(words) + 1))
     assert count_words(long_article) >= 20_000
@@ -49,11 +41,11 @@ def test_an_article_at_the_limit_is_read(tmp_path):
     assert len(read_article(path)) == MAX_ARTICLE_BYTES
 
 
-def test_every_command_refuses_an_article_over_the_size_limit(data_dir, tmp_path, work, capsys):
+def test_every_command_refuses_an_article_over_the_size_limit(data_dir, tmp_path, work, cli):
     big = oversized(tmp_path / "abc_big.txt")
     before = snapshot(tmp_path)
     for argv in (["add", big, "--title", "T", "--data-dir", data_dir], ["extract", big, "--out", tmp_path / "out.csv"]):
-        status, _, stderr = run(capsys, *argv)
+        status, _, stderr = cli(*argv)
         assert (status, stderr[: len(f"error: {big}: ") + len(TOO_BIG)]) == (2, f"error: {big}: {TOO_BIG}")
     assert snapshot(tmp_path) == before
 
@@ -61,11 +53,11 @@ def test_every_command_refuses_an_article_over_the_size_limit(data_dir, tmp_path
     with pytest.raises(CorpusError) as raised:
         load_corpus(data_dir)
     assert (raised.value.path, raised.value.problem[: len(TOO_BIG)]) == (str(stored), TOO_BIG)
-    status, _, stderr = run(capsys, "locate", "001_bbbb", "nausea", "--data-dir", data_dir)
+    status, _, stderr = cli("locate", "001_bbbb", "nausea", "--data-dir", data_dir)
     assert (status, stderr.startswith(f"error: {stored}: {TOO_BIG}")) == (2, True)
 
 
-def test_add_refuses_a_symbolic_link_even_to_a_text_file(data_dir, tmp_path, work, capsys):
+def test_add_refuses_a_symbolic_link_even_to_a_text_file(data_dir, tmp_path, work, cli):
     real = tmp_path / "real" / "abc_real.txt"
     real.parent.mkdir()
     real.write_text("Kratom eases chronic pain.\n", encoding="utf-8")
@@ -74,25 +66,25 @@ def test_add_refuses_a_symbolic_link_even_to_a_text_file(data_dir, tmp_path, wor
         link.unlink(missing_ok=True)
         link.symlink_to(target)
         before = snapshot(tmp_path)
-        status, _, stderr = run(capsys, "add", link, "--title", "T", "--data-dir", data_dir)
+        status, _, stderr = cli("add", link, "--title", "T", "--data-dir", data_dir)
         assert (status, stderr) == (2, f"error: {link}: is a symbolic link; add copies in (and the book publishes) "
                                        "only a real file: give the article file itself\n")
         assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize("article_id", ["../../secret", "../articles.csv", "000_aaaa/../001_bbbb", "/etc/passwd", "000_aaaa.txt"])
-def test_locate_reads_only_listed_articles(data_dir, tmp_path, capsys, article_id):
+def test_locate_reads_only_listed_articles(data_dir, tmp_path, cli, article_id):
     (tmp_path / "secret.txt").write_text("the secret words\n", encoding="utf-8")
-    status, stdout, stderr = run(capsys, "locate", article_id, "the secret words", "--data-dir", data_dir)
+    status, stdout, stderr = cli("locate", article_id, "the secret words", "--data-dir", data_dir)
     assert (status, stdout) == (2, "")
     assert stderr == (f"error: {data_dir / 'articles.csv'}: no article {article_id!r} in {data_dir / 'articles.csv'}: give an "
                       f"article id listed there (the name of a file in {data_dir / 'articles'} without .txt)\n")
 
 
-def test_locate_refuses_an_article_whose_checksum_no_longer_matches(data_dir, capsys):
+def test_locate_refuses_an_article_whose_checksum_no_longer_matches(data_dir, cli):
     path = data_dir / "articles" / "001_bbbb.txt"
     path.write_text(ARTICLES["001_bbbb"] + "Kratom cures everything.\n", encoding="utf-8")
-    status, _, stderr = run(capsys, "locate", "001_bbbb", "Kratom cures everything.", "--data-dir", data_dir)
+    status, _, stderr = cli("locate", "001_bbbb", "Kratom cures everything.", "--data-dir", data_dir)
     assert status == 2 and stderr.startswith(f"error: {path}: sha256 is ") and stderr.endswith(": the file was changed\n")
 
 
@@ -110,29 +102,28 @@ def test_a_synonym_equal_to_its_label_is_still_allowed(write_codebook):
     assert load_codebook(write_codebook(copy.deepcopy(CODEBOOK))).has("condition", "chronic_pain")
 
 
-def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_path, work, capsys):
+def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_path, work, cli):
     data_dir = write_data_dir(tmp_path / "data")
     source = tmp_path / "abc_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     add_article(source, "Doses", review_path=work / "review.csv", data_dir=data_dir)
-    status, _, stderr = run(capsys, "accept", work / "review.csv", "--data-dir", data_dir)
+    status, _, stderr = cli("accept", work / "review.csv", "--data-dir", data_dir)
     assert (status, stderr) == (0, f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the "
                                    f"plausible maximum of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
     claims = pd.read_csv(data_dir / "claims.csv", dtype=str)
     assert claims.loc[claims["claim_id"] == "abc-001", "dose_high_g"].tolist() == ["40000"]
 
 
-def test_add_and_check_warn_about_an_implausible_dose(tmp_path, work, capsys):
-    data_dir = tmp_path / "data"
-    shutil.copytree(DATA_DIR, data_dir)
+def test_add_and_check_warn_about_an_implausible_dose(tmp_path, data_copy, work, cli):
+    data_dir = data_copy
     source = tmp_path / "009_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
-    status, _, stderr = run(capsys, "add", source, "--title", "Doses", "--data-dir", data_dir)
+    status, _, stderr = cli("add", source, "--title", "Doses", "--data-dir", data_dir)
     assert status == 0
     assert stderr == (f"warning: review_009_dose.csv: claim 009-001: dose_high_g is 40000 g, above the plausible maximum of "
                       f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
-    run(capsys, "accept", work / "review_009_dose.csv", "--data-dir", data_dir)
-    status, stdout, stderr = run(capsys, "check", "--data-dir", data_dir)
+    cli("accept", work / "review_009_dose.csv", "--data-dir", data_dir)
+    status, stdout, stderr = cli("check", "--data-dir", data_dir)
     assert (status, stdout.startswith("data ok: 6 articles")) == (0, True)
     assert stderr == (f"warning: {data_dir / 'claims.csv'}: claim 009-001: dose_high_g is 40000 g, above the plausible maximum "
                       f"of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")

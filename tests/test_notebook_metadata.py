@@ -7,7 +7,9 @@ import importlib.util
 import nbformat
 import pytest
 
-from kratom_claims.paths import PROJECT_ROOT
+from kratom_claims.layout import project_layout
+
+PROJECT_ROOT = project_layout().project_root
 
 NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
 SCRIPT = PROJECT_ROOT / "scripts" / "strip_notebook_metadata.py"

@@ -8,8 +8,11 @@ import pytest
 import yaml
 
 from kratom_claims.errors import DataError
-from kratom_claims.paths import DATA_DIR, PROJECT_ROOT
+from kratom_claims.layout import project_layout
 from kratom_claims.publish import publish_data, published_files
+
+PROJECT = project_layout()
+DATA_DIR, PROJECT_ROOT = PROJECT.data_dir, PROJECT.project_root
 
 
 def configured_patterns() -> list[str]:

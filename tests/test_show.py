@@ -1,9 +1,5 @@
 """Charts and article text are shown as HTML with real alt text and caption, and nothing in an article runs."""
 
-import matplotlib
-
-matplotlib.use("Agg")
-
 import matplotlib.pyplot as plt
 import pandas as pd
 import pytest

@@ -7,7 +7,7 @@ import io
 
 import pandas as pd
 import pytest
-from test_intake import write_data_dir
+from tiny_data import write_data_dir
 
 from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook

@@ -8,7 +8,6 @@ from kratom_claims.summaries import (
     dose_figures,
     dosing_statements,
     labelled_stance_matrix,
-    short_ids,
     stance_tally,
 )
 
@@ -29,10 +28,6 @@ def claims_table():
     table["comparator"] = ["", "", "", "", "opioids"]
     table["attributed_to"] = ["", "", "users", "", ""]
     return table
-
-
-def test_short_ids_keep_the_leading_number():
-    assert short_ids(IDS) == {"000_aaaa": "000", "001_bbbb": "001", "002_cccc": "002"}
 
 
 def test_labelled_stance_matrix_uses_labels_and_keeps_an_article_without_claims(tiny_codebook):

@@ -1,11 +1,15 @@
-"""Tiny stand-ins for the project's data: articles, a codebook, and a writer for a corpus folder."""
+"""The helpers the tests share: tiny stand-ins for the project's data written to a folder, and a snapshot of a folder's files."""
 
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
+import pandas as pd
 import yaml
 
+from kratom_claims.claims import CLAIM_COLUMNS, write_claims
+from kratom_claims.lock import LOCK_NAME
 from kratom_claims.text import count_words, remove_residue
 
 ARTICLES = {
@@ -13,6 +17,7 @@ ARTICLES = {
     "001_bbbb": "Kratom may cause nausea. It does not cure anxiety.\n",
     "002_cccc": "An article that makes no claims at all.\n",
 }
+NEW_TEXT = "Kratom may ease chronic pain.\nIt can cause nausea.\n"
 
 CODEBOOK = {
     "categories": {
@@ -86,10 +91,28 @@ def write_corpus(data_dir, articles: dict[str, str | bytes], residue: dict[str, 
     return data_dir
 
 
-def run_cli(capsys, *argv):
-    """Run the command line in-process: exit status, stdout, stderr."""
-    from kratom_claims.cli import main
+def claim(claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", ""), bound=""):
+    """A claims.csv row as text, its offsets found in the tiny article it quotes."""
+    text = ARTICLES.get(article_id, NEW_TEXT)
+    start = text.index(quote)
+    return dict(zip(CLAIM_COLUMNS, [claim_id, article_id, category, term, stance, hedged, "", "", quote,
+                                    str(start), str(start + len(quote)), note, *doses, bound]))
 
-    status = main([str(a) for a in argv])
-    captured = capsys.readouterr()
-    return status, captured.out, captured.err
+
+EXISTING_CLAIMS = [
+    claim("000-001", "000_aaaa", "condition", "chronic_pain", "Kratom eases chronic pain for many users."),
+    claim("001-001", "001_bbbb", "side_effect", "nausea", "Kratom may cause nausea.", hedged="true"),
+]
+
+
+def write_data_dir(data_dir: Path, articles=None, claims=None) -> Path:
+    """A complete tiny data folder: articles with their metadata, codebook.yml and claims.csv."""
+    write_corpus(data_dir, dict(ARTICLES if articles is None else articles))
+    (data_dir / "codebook.yml").write_text(yaml.safe_dump(CODEBOOK, sort_keys=False), encoding="utf-8")
+    write_claims(pd.DataFrame(EXISTING_CLAIMS if claims is None else claims, columns=CLAIM_COLUMNS), data_dir / "claims.csv")
+    return data_dir
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder, hidden temporary files included, with its bytes; not the data folder's empty lock file."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}

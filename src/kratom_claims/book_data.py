@@ -9,7 +9,7 @@ import pandas as pd
 from .claims import load_claims
 from .codebook import Codebook, load_codebook
 from .corpus import Corpus, load_corpus
-from .summaries import short_ids
+from .ids import short_labels
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class BookData:
 
     @property
     def short(self) -> dict[str, str]:
-        return short_ids(self.corpus.ids)
+        return short_labels(self.corpus.ids)
 
 
 def load_book_data() -> BookData:

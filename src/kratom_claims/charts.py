@@ -16,20 +16,30 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.colors import to_rgb
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from .ids import article_label
 from .overlap import intersections
+from .ratings import DISCERN_RANGE
+from .readability import PATIENT_GRADE_BAND
+from .risks import BOTH, DENIED, NAMED, NOT_MENTIONED, RISK_STATES
+from .verdicts import NOT_FOUND
 
 SERIES_COLOURS = ("#0072B2", "#E69F00", "#56B4E9", "#009E73", "#D55E00", "#CC79A7", "#F0E442", "#000000")
 INK = "#000000"
 FAINT = "#C8C8C8"
 TITLE_SIZE, LABEL_SIZE, TICK_SIZE, VALUE_SIZE = 14, 12, 11, 10
 CHECK = "✓"
-
-
-def article_label(article_id: str, labels: dict[str, str] | None = None) -> str:
-    """The display name of an article: the caller's short label, else the first three characters of its id."""
-    return (labels or {}).get(article_id, str(article_id)[:3])
+# The verdicts as a diverging scale, red (contradicted) to blue (supported); untested and not found are grey.
+VERDICT_COLOURS = {
+    "contradicted": "#B2182B",
+    "goes beyond the evidence": "#EF8A62",
+    "mixed evidence": "#FDDBC7",
+    "supported": "#2166AC",
+    "untested": "#BDBDBD",
+    NOT_FOUND: "#F0F0F0",
+}
 
 
 def _figure(width: float, height: float) -> Figure:
@@ -156,7 +166,7 @@ def heatmap(
     Numbers are written with ``fmt`` and get a colour bar named ``value_label``; a bool matrix
     (e.g. a presence matrix) gets a check mark in each True cell and no colour bar. Row and
     column names that are columns of the matrix (the articles) are shortened with ``labels``
-    or to their first three characters; axis labels default to the index and column names.
+    or to their short labels; axis labels default to the index and column names.
     """
     as_check = all(dtype == bool for dtype in matrix.dtypes)
     values = matrix.to_numpy(dtype=float)
@@ -316,3 +326,93 @@ def _draw_doses(ax: Axes, spots: np.ndarray, group: pd.DataFrame, colour: str) -
         text = f"{_number(lo)} g" if lo == hi else f"{_number(lo)}–{_number(hi)} g"
         ax.text(hi, spot, f"  {text}", va="center", fontsize=VALUE_SIZE)
 
+
+STATE_COLOURS = {NAMED: "#0072B2", BOTH: "#E69F00", DENIED: "#D55E00", NOT_MENTIONED: "#F2F2F2"}
+STATE_MARKS = {NAMED: "named", BOTH: "both", DENIED: "denied", NOT_MENTIONED: "–"}
+
+
+def risk_chart(matrix: pd.DataFrame, labels: dict[str, str] | None = None,
+               title: str = "Documented risks each article names") -> Figure:
+    """The risk-omission matrix as a grid: each cell coloured and written out by state."""
+    rows, columns = list(matrix.index), [article_label(c, labels) for c in matrix.columns]
+    fig = plt.figure(figsize=(3.0 + 1.0 * len(columns) + 0.06 * max(map(len, rows), default=0),
+                              max(3.0, 1.8 + 0.4 * len(rows))), layout="constrained")
+    ax = fig.add_subplot()
+    for i, row in enumerate(rows):
+        for j, state in enumerate(matrix.loc[row]):
+            ax.add_patch(plt.Rectangle((j - 0.5, i - 0.5), 1, 1, facecolor=STATE_COLOURS[state], edgecolor="white"))
+            ink = "black" if state in (NOT_MENTIONED, BOTH) else "white"
+            ax.text(j, i, STATE_MARKS[state], ha="center", va="center", fontsize=VALUE_SIZE, color=ink)
+    ax.set_xlim(-0.5, len(columns) - 0.5)
+    ax.set_ylim(len(rows) - 0.5, -0.5)
+    ax.set_xticks(range(len(columns)), columns)
+    ax.set_yticks(range(len(rows)), rows)
+    ax.tick_params(labelsize=TICK_SIZE, length=0)
+    for side in ax.spines.values():
+        side.set_visible(False)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("article", fontsize=LABEL_SIZE)
+    ax.set_ylabel("documented risk", fontsize=LABEL_SIZE)
+    handles = [Patch(facecolor=STATE_COLOURS[s], edgecolor="#999999", label=s) for s in RISK_STATES]
+    ax.legend(handles=handles, fontsize=TICK_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str, str] | None = None,
+                  title: str = "DISCERN totals (items 1-15) beside published means") -> Figure:
+    """The articles' DISCERN totals as bars, then the published vendor-site means with a 1-SD whisker.
+
+    The axis starts at 15, the lowest total items 1-15 can sum to, and bars grow from there: a
+    bar's length is how far a total lies above the minimum, not the total measured from zero.
+    """
+    names = [f"article {article_label(a, labels)}" for a in totals.index] + list(benchmarks["label"])
+    values = np.array(list(totals.to_numpy(dtype=float)) + list(benchmarks["mean"]))
+    whiskers = np.array([0.0] * len(totals) + list(benchmarks["sd"]))
+    colours = [SERIES_COLOURS[0]] * len(totals) + [SERIES_COLOURS[1]] * len(benchmarks)
+    fig = plt.figure(figsize=(8.5, max(3.0, 1.8 + 0.45 * len(names))), layout="constrained")
+    ax = fig.add_subplot()
+    slots = np.arange(len(names))
+    ax.barh(slots, values - DISCERN_RANGE[0], left=DISCERN_RANGE[0], color=colours)
+    spread = slots[len(totals):]
+    ax.errorbar(values[len(totals):], spread, xerr=whiskers[len(totals):], fmt="none", ecolor="black", capsize=4)
+    for slot, value, whisker in zip(slots, values, whiskers):
+        text = f"{value:g}" if not whisker else f"{value:g} (SD {whisker:g})"
+        ax.text(value + whisker + 1, slot, text, va="center", fontsize=VALUE_SIZE)
+    ax.axvline(DISCERN_RANGE[1], color="#777777", linestyle=":", linewidth=1)
+    ax.set_xlim(DISCERN_RANGE[0], DISCERN_RANGE[1] + 5)
+    ax.set_xticks(range(DISCERN_RANGE[0], DISCERN_RANGE[1] + 1, 10))
+    ax.set_yticks(slots, names)
+    ax.invert_yaxis()
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("DISCERN total (axis starts at 15, the lowest possible; dotted line: highest, 75)", fontsize=LABEL_SIZE)
+    handles = [plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[0]), plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[1])]
+    ax.legend(handles, ["this book's rating", "published mean ± 1 SD"], fontsize=TICK_SIZE,
+              loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig
+
+
+def readability_chart(grades: pd.DataFrame, labels: dict[str, str] | None = None,
+                      band: tuple[float, float] = PATIENT_GRADE_BAND,
+                      title: str = "Reading grade of each article") -> Figure:
+    """Flesch-Kincaid and SMOG grades side by side per article, over the shaded target band."""
+    names = [article_label(a, labels) for a in grades.index]
+    slots = np.arange(len(names))
+    fig = plt.figure(figsize=(8.0, max(3.0, 1.8 + 0.7 * len(names))), layout="constrained")
+    ax = fig.add_subplot()
+    ax.axvspan(band[0], band[1], color="#D9D9D9", label=f"grade {band[0]:g}-{band[1]:g} band (dashed edges)")
+    for edge in band:
+        ax.axvline(edge, color="black", linestyle="--", linewidth=1.2, zorder=3)
+    for k, (column, name) in enumerate((("flesch_kincaid", "Flesch-Kincaid"), ("smog", "SMOG"))):
+        values = grades[column].to_numpy(dtype=float)
+        bars = ax.barh(slots - 0.2 + 0.4 * k, values, 0.4, color=SERIES_COLOURS[k], label=name)
+        ax.bar_label(bars, [f"{v:.1f}" for v in values], padding=3, fontsize=VALUE_SIZE)
+    ax.set_yticks(slots, names)
+    ax.invert_yaxis()
+    ax.margins(x=0.12)
+    ax.tick_params(labelsize=TICK_SIZE)
+    ax.set_title(title, fontsize=TITLE_SIZE)
+    ax.set_xlabel("US school grade needed to read the text", fontsize=LABEL_SIZE)
+    ax.set_ylabel("article", fontsize=LABEL_SIZE)
+    ax.legend(fontsize=TICK_SIZE, loc="upper left", bbox_to_anchor=(1.01, 1))
+    return fig

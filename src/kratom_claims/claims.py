@@ -18,7 +18,8 @@ from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
 from .files import write_file
-from .paths import APPEALS_CSV, CLAIMS_CSV
+from .ids import is_claim_id_of, numbered_claim_ids, short_label
+from .layout import project_layout
 
 CLAIM_COLUMNS = [
     "claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "attributed_to",
@@ -31,7 +32,6 @@ STANCES = ("asserted", "denied")
 HEDGED = {"true": True, "false": False}
 STANCE_COLUMNS = ["asserted", "asserted, hedged", "denied"]
 
-CLAIM_ID = re.compile(r"(?P<article>.{3})-\d{3}")
 WHOLE_NUMBER = re.compile(r"\d+")
 DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
 
@@ -141,9 +141,8 @@ def _row_problem(row: dict, corpus: Corpus, codebook: Codebook, categories: tupl
     article_id, category, term = row["article_id"], row["category"], row["term"]
     if article_id not in corpus.texts:
         return f"unknown article_id {article_id!r}; the corpus has {', '.join(corpus.ids)}"
-    shape = CLAIM_ID.fullmatch(row["claim_id"])
-    if not shape or shape["article"] != article_id[:3]:
-        return f"claim_id must be '{article_id[:3]}-' and a 3-digit number for article {article_id}"
+    if not is_claim_id_of(row["claim_id"], article_id):
+        return f"claim_id must be '{short_label(article_id)}-' and a 3-digit number for article {article_id}"
     if category not in categories:
         return f"category {category!r} does not belong in this table; its categories are {', '.join(categories)}"
     if not codebook.has(category, term):
@@ -186,18 +185,18 @@ def validate_claims(
     return typed
 
 
-def load_claims(path: Path | str = CLAIMS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def load_claims(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
     """The claims at ``path``, checked against the corpus and codebook (the project's own by default)."""
-    path = Path(path)
+    path = project_layout().claims_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "claims")
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook
     return validate_claims(table, corpus, codebook, path)
 
 
-def load_appeals(path: Path | str = APPEALS_CSV, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
-    """The persuasion appeals at ``path``: rows shaped and checked like claims, in the persuasion category only."""
-    path = Path(path)
+def load_appeals(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+    """The persuasion appeals at ``path`` (the project's by default): rows shaped and checked like claims, in the persuasion category only."""
+    path = project_layout().appeals_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "appeals")
     corpus = load_corpus() if corpus is None else corpus
     codebook = load_codebook() if codebook is None else codebook
@@ -212,6 +211,14 @@ def with_qualifiers(table: pd.DataFrame) -> pd.DataFrame:
     full["attributed_to"] = ""
     full["dose_bound"] = [dose_bound(low, high) for low, high in zip(full["dose_low_g"], full["dose_high_g"])]
     return full
+
+
+def numbered_claims(extracted: pd.DataFrame, note: str) -> pd.DataFrame:
+    """The extractor's rows in claims.csv shape: qualifier columns added, claim ids numbered per short label, one note."""
+    full = with_qualifiers(extracted)
+    full["claim_id"] = numbered_claim_ids(full["article_id"])
+    full["note"] = note
+    return full[CLAIM_COLUMNS].reset_index(drop=True)
 
 
 def claims_csv(table: pd.DataFrame, source) -> bytes:

@@ -13,24 +13,17 @@ import shlex
 import sys
 from pathlib import Path
 
-import pandas as pd
-
-from .claims import CLAIM_COLUMNS, with_qualifiers, write_claims
+from .claims import numbered_claims, write_claims
 from .codebook import load_codebook
+from .corpus import read_article_file
 from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
-from .files import refuse_symlink
-from .intake import (
-    DEFAULT_PUBLISHED_ON,
-    accept_review,
-    add_article,
-    check_writable_file,
-    locate_quote,
-    read_article_file,
-)
+from .files import check_writable_file, refuse_symlink
+from .intake import DEFAULT_PUBLISHED_ON, accept_review, add_article
+from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
-from .paths import CODEBOOK_YML, DATA_DIR
+from .quotes import locate_quote
 
 BAD_INPUT = 2
 
@@ -120,8 +113,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="where to write the claims table: a new file outside the data folder")
     extract.add_argument("--force", action="store_true",
                          help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)")
-    extract.add_argument("--codebook", type=Path, default=CODEBOOK_YML, metavar="PATH",
-                         help=f"codebook YAML (default: {CODEBOOK_YML})")
+    extract.add_argument("--codebook", type=Path, metavar="PATH",
+                         help=f"codebook YAML (default: codebook.yml in {_default_data_dir()})")
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
     check = commands.add_parser(
@@ -136,9 +129,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _default_data_dir() -> str:
+    """The data folder a command uses when given none, as its help names it."""
+    project = find_project_layout()
+    if project is None:
+        return f"data/ of the project that holds the current folder, or of ${ROOT_VARIABLE}"
+    return str(project.data_dir)
+
+
 def _data_dir_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--data-dir", type=Path, default=DATA_DIR, metavar="DIR",
-                         help=f"the data folder to change (default: {DATA_DIR})")
+    command.add_argument("--data-dir", type=Path, metavar="DIR",
+                         help=f"the data folder to change (default: {_default_data_dir()})")
 
 
 def _add_intake_commands(commands) -> None:
@@ -186,35 +187,27 @@ def _add_intake_commands(commands) -> None:
     locate.set_defaults(run=run_locate)
 
 
-def _check_output(path: Path, inputs: list[Path], force: bool) -> None:
-    """Refuse an output that would destroy work: an input, a data file, or (without --force) any existing file."""
+def _check_output(path: Path, inputs: list[Path], force: bool, project: DataLayout | None) -> None:
+    """Refuse an output that would destroy work: an input, a file of the project's data folder, or (without --force) any existing file."""
     refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
     if path.resolve() in {p.resolve() for p in inputs}:
         raise DataError(path, "--out is one of the command's input files, which writing would destroy; choose another file")
-    if path.resolve().is_relative_to(DATA_DIR.resolve()):
+    if project is not None and path.resolve().is_relative_to(project.data_dir.resolve()):
         raise DataError(
             path,
-            f"--out is inside the data folder {DATA_DIR}, whose files the book reads; "
+            f"--out is inside the data folder {project.data_dir}, whose files the book reads; "
             "write machine-proposed claims elsewhere and compare them with the curated ones",
         )
     if path.exists() and not force:
         raise DataError(path, "the output file already exists; choose another name, or add --force to replace it")
 
 
-def with_claim_ids(table: pd.DataFrame) -> pd.DataFrame:
-    """The extracted rows in claims.csv shape: claim ids numbered per 3-character article prefix."""
-    prefixes = table["article_id"].str[:3]
-    numbers = prefixes.groupby(prefixes).cumcount() + 1
-    full = with_qualifiers(table)
-    full["claim_id"] = [f"{prefix}-{number:03d}" for prefix, number in zip(prefixes, numbers)]
-    full["note"] = ""
-    return full[CLAIM_COLUMNS]
-
-
 def run_extract(args: argparse.Namespace) -> int:
-    _check_output(args.out, [*args.articles, args.codebook], args.force)
-    codebook = load_codebook(args.codebook)
+    project = find_project_layout()
+    codebook_path = args.codebook or project_layout().codebook_yml
+    _check_output(args.out, [*args.articles, codebook_path], args.force, project)
+    codebook = load_codebook(codebook_path)
     texts: dict[str, str] = {}
     sources: dict[str, Path] = {}
     for path in args.articles:
@@ -224,7 +217,7 @@ def run_extract(args: argparse.Namespace) -> int:
         texts[path.stem], sources[path.stem] = text, path
     extractor = ClaimExtractor(codebook)
     rows = [claim for article_id, text in texts.items() for claim in extractor.claims(text, article_id)]
-    table = with_claim_ids(claims_table(rows))
+    table = numbered_claims(claims_table(rows), "")
     try:
         write_claims(table, args.out)
     except OSError as err:
@@ -233,9 +226,9 @@ def run_extract(args: argparse.Namespace) -> int:
     return 0
 
 
-def _data_dir_words(data_dir: Path) -> str:
-    """The --data-dir part of a suggested command: nothing for the project's own data folder."""
-    return "" if data_dir == DATA_DIR else f" --data-dir {shlex.quote(str(data_dir))}"
+def _data_dir_words(data_dir: Path | None) -> str:
+    """The --data-dir part of a suggested command: the folder the user gave, if any."""
+    return "" if data_dir is None else f" --data-dir {shlex.quote(str(data_dir))}"
 
 
 def _warn(warnings: list[str]) -> None:

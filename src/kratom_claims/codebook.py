@@ -16,7 +16,7 @@ import pandas as pd
 import yaml
 
 from .errors import CodebookError
-from .paths import CODEBOOK_YML
+from .layout import project_layout
 
 CATEGORIES = ("condition", "strain", "side_effect", "dosage", "mechanism", "advice")
 APPEAL_CATEGORY = "persuasion"
@@ -220,9 +220,9 @@ def _check_qualifiers(path: Path, kind: str, entries) -> pd.DataFrame:
     return _qualifier_table(rows)
 
 
-def load_codebook(path: Path | str = CODEBOOK_YML) -> Codebook:
-    """The codebook at ``path`` with every check passed, or a CodebookError naming the problem."""
-    path = Path(path)
+def load_codebook(path: Path | str | None = None) -> Codebook:
+    """The codebook at ``path`` (the project's by default) with every check passed, or a CodebookError naming the problem."""
+    path = project_layout().codebook_yml if path is None else Path(path)
     document = _read_yaml(path)
     if not isinstance(document, dict) or not isinstance(document.get("categories"), dict):
         raise CodebookError(path, "the top level must be a mapping with a 'categories' mapping")

@@ -1,4 +1,4 @@
-"""Read the five articles and their metadata, and refuse them if anything does not match.
+"""Read the articles and their metadata, refuse them if anything does not match, and describe them.
 
 The articles are the book's data: every count and quote downstream is only as good as the check
 that the files are the ones that were collected, byte for byte.
@@ -16,9 +16,10 @@ import yaml
 from .csvfile import read_text_csv
 from .encoding import looks_like_utf16
 from .errors import CorpusError
+from .ids import ARTICLE_SUFFIX
+from .layout import data_layout
 from .limits import MAX_ARTICLE_BYTES
 from .lock import recover_if_interrupted
-from .paths import DATA_DIR
 from .text import count_words, headings, remove_residue, split_sentences
 
 METADATA_COLUMNS = ["article_id", "title", "published_on", "words", "sha256", "residue_note"]
@@ -78,6 +79,19 @@ def read_article(path: Path) -> str:
         raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
 
 
+def read_article_file(path: Path) -> str:
+    """An article's text, refusing folders and binary files as well as what read_article refuses."""
+    if path.is_dir():
+        raise CorpusError(path, "is a folder, not an article file")
+    try:
+        text = read_article(path)
+    except OSError as err:
+        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
+    if "\x00" in text:
+        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
+    return text
+
+
 def read_metadata(path: Path) -> pd.DataFrame:
     table = read_text_csv(path, CorpusError, "metadata")
     missing = [c for c in METADATA_COLUMNS if c not in table.columns]
@@ -120,29 +134,29 @@ def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:
     return residue
 
 
-def load_corpus(data_dir: Path | str = DATA_DIR) -> Corpus:
-    """The articles under ``data_dir/articles`` with ``data_dir/articles.csv``, all checks passed.
+def load_corpus(data_dir: Path | str | None = None) -> Corpus:
+    """The articles of a data folder (the project's by default) with their metadata and residue, all checks passed.
 
-    A change that a killed command left half-done in ``data_dir`` is completed or rolled back first.
+    A change that a killed command left half-done in the folder is completed or rolled back first.
     """
-    data_dir = Path(data_dir)
-    recover_if_interrupted(data_dir)
-    articles_dir = data_dir / "articles"
-    metadata_path = data_dir / "articles.csv"
+    layout = data_layout(data_dir)
+    recover_if_interrupted(layout.data_dir)
+    articles_dir = layout.articles_dir
+    metadata_path = layout.articles_csv
     metadata = read_metadata(metadata_path)
     listed = set(metadata["article_id"])
-    on_disk = sorted(articles_dir.glob("*.txt")) if articles_dir.is_dir() else []
+    on_disk = sorted(articles_dir.glob(f"*{ARTICLE_SUFFIX}")) if articles_dir.is_dir() else []
     for path in on_disk:
         if path.stem not in listed:
             raise CorpusError(path, f"article file has no row in {metadata_path}")
     texts = {}
     for row in metadata.itertuples(index=False):
-        path = articles_dir / f"{row.article_id}.txt"
+        path = layout.article_txt(row.article_id)
         if not path.is_file():
             raise CorpusError(path, f"{metadata_path} lists article {row.article_id!r} but its file is missing")
         texts[row.article_id] = read_article(path)
         check_sha256(path, row.sha256, metadata_path)
-    residue = read_residue(data_dir / "residue.yml", texts)
+    residue = read_residue(layout.residue_yml, texts)
     for row in metadata.itertuples(index=False):
         words = count_words(remove_residue(texts[row.article_id], residue[row.article_id]))
         if words != row.words:
@@ -168,3 +182,30 @@ def describe_corpus(corpus: Corpus) -> pd.DataFrame:
             }
         )
     return pd.DataFrame(rows).set_index("article_id")
+
+
+def article_sources(corpus: Corpus) -> pd.DataFrame:
+    """What the collection records about where each article came from, beside what its text shows.
+
+    ``site_in_text`` is the metadata's reading of the text (``published_on``); ``residue_pieces``
+    counts the bits of site furniture cut from it. ``url`` and ``retrieved`` come from metadata
+    columns of those names if the corpus ever records them, and read "not recorded" otherwise.
+    """
+    metadata = corpus.metadata.set_index("article_id")
+    rows = {}
+    for article_id in corpus.ids:
+        row = metadata.loc[article_id]
+        rows[article_id] = {
+            "site_in_text": row["published_on"],
+            "residue_pieces": len(corpus.residue[article_id]),
+            "url": _recorded(row, "url"),
+            "retrieved": _recorded(row, "retrieved"),
+        }
+    table = pd.DataFrame.from_dict(rows, orient="index", columns=["site_in_text", "residue_pieces", "url", "retrieved"])
+    table.index.name = "article_id"
+    return table.astype({"residue_pieces": "int64"})
+
+
+def _recorded(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    return str(value).strip() if isinstance(value, str) and value.strip() else "not recorded"

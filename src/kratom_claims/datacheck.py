@@ -14,7 +14,9 @@ from .codebook import load_codebook
 from .corpus import load_corpus
 from .doses import dose_warnings
 from .evidence import load_evidence
-from .quality import load_discern, load_discern_items, load_jama
+from .layout import data_layout
+from .ratings import load_discern, load_discern_items, load_jama
+from .reliability import CODERS
 
 
 @dataclass(frozen=True)
@@ -25,29 +27,28 @@ class CheckedData:
     warnings: list[str]
 
 
-def check_data(data_dir: Path | str) -> CheckedData:
-    """Every data file loaded and checked; any problem raises a DataError naming its file."""
-    data_dir = Path(data_dir)
-    corpus = load_corpus(data_dir)
-    codebook = load_codebook(data_dir / "codebook.yml")
-    claims = load_claims(data_dir / "claims.csv", corpus, codebook)
-    appeals = load_appeals(data_dir / "appeals.csv", corpus, codebook)
-    reliability = data_dir / "reliability"
-    for coder in ("coder1", "coder2"):
-        load_claims(reliability / f"claims_{coder}.csv", corpus, codebook)
-        load_appeals(reliability / f"appeals_{coder}.csv", corpus, codebook)
-        load_discern(reliability / f"discern_{coder}.csv", corpus.ids)
-    evidence = load_evidence(data_dir / "evidence.csv", codebook)
-    load_discern_items(data_dir / "quality" / "discern_items.csv")
-    discern = load_discern(data_dir / "quality" / "discern.csv", corpus.ids)
-    load_jama(data_dir / "quality" / "jama.csv", corpus.ids)
-    evaluation = load_corpus(data_dir / "evaluation")
-    held_out = load_claims(data_dir / "evaluation" / "claims.csv", evaluation, codebook)
+def check_data(data_dir: Path | str | None = None) -> CheckedData:
+    """Every data file of a data folder (the project's by default) loaded and checked; any problem raises a DataError naming its file."""
+    layout = data_layout(data_dir)
+    corpus = load_corpus(layout.data_dir)
+    codebook = load_codebook(layout.codebook_yml)
+    claims = load_claims(layout.claims_csv, corpus, codebook)
+    appeals = load_appeals(layout.appeals_csv, corpus, codebook)
+    for coder in CODERS:
+        load_claims(layout.coded_claims_csv(coder), corpus, codebook)
+        load_appeals(layout.coded_appeals_csv(coder), corpus, codebook)
+        load_discern(layout.coded_discern_csv(coder), corpus.ids)
+    evidence = load_evidence(layout.evidence_csv, codebook, layout.references_bib)
+    load_discern_items(layout.discern_items_csv)
+    discern = load_discern(layout.discern_csv, corpus.ids)
+    load_jama(layout.jama_csv, corpus.ids)
+    evaluation = load_corpus(layout.evaluation.data_dir)
+    held_out = load_claims(layout.evaluation.claims_csv, evaluation, codebook)
     summary = (
         f"data ok: {len(corpus.ids)} articles, {len(claims)} claims, {len(appeals)} appeals, "
         f"{len(evidence)} evidence rows, two codings in reliability/, "
         f"{discern['article_id'].nunique()} articles rated, {len(evaluation.ids)} evaluation articles "
-        f"with {len(held_out)} claims, in {data_dir}"
+        f"with {len(held_out)} claims, in {layout.data_dir}"
     )
-    warnings = dose_warnings(claims, data_dir / "claims.csv") + dose_warnings(held_out, data_dir / "evaluation" / "claims.csv")
+    warnings = dose_warnings(claims, layout.claims_csv) + dose_warnings(held_out, layout.evaluation.claims_csv)
     return CheckedData(summary, warnings)

@@ -24,3 +24,11 @@ class CodebookError(DataError):
 
 class ClaimsError(DataError):
     """A claim row does not match its article or the codebook."""
+
+
+class EvidenceError(DataError):
+    """An evidence row names an unknown term, value or source."""
+
+
+class QualityError(DataError):
+    """A quality rating file is malformed or rates an unknown article or item."""

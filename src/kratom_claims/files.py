@@ -5,6 +5,7 @@ goes through here. The new bytes go to a temporary file in the same folder, are 
 and replace the old file in one rename: a crash or a full disk leaves the earlier file whole, and
 a reader sees the old contents or the new, never a part. A symbolic link at the target is refused,
 because replacing it would cut the link, and writing through it would change a file elsewhere.
+A command checks its targets with check_writable_file before it writes anything at all.
 """
 
 from __future__ import annotations
@@ -26,6 +27,17 @@ TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 def refuse_symlink(path: Path) -> None:
     if path.is_symlink():
         raise DataError(path, "is a symbolic link; refusing to write through it: remove the link or choose another file")
+
+
+def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:
+    """Refuse, before anything is written, a target that is a folder or sits in a missing or read-only folder."""
+    folder = path.parent if str(path.parent) else Path(".")
+    if path.is_dir():
+        raise DataError(path, is_folder_message)
+    if not folder.is_dir():
+        raise DataError(path, f"cannot write {what}: folder {folder} does not exist")
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataError(path, f"cannot write {what}: folder {folder} is not writable")
 
 
 def mode_for(path: Path) -> int:

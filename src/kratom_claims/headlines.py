@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .evidence import NOT_FOUND
+from .verdicts import NOT_FOUND
 
 SERIOUS_RISKS = ("liver_injury", "death", "overdose", "contamination", "seizures")
 

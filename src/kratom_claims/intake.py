@@ -13,108 +13,49 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 
-from .claims import CLAIM_COLUMNS, as_text, claims_csv, load_claims, validate_claims, with_qualifiers
+from .claims import as_text, claims_csv, load_claims, numbered_claims, validate_claims
 from .codebook import load_codebook
-from .corpus import METADATA_COLUMNS, Corpus, check_sha256, load_corpus, read_article, read_metadata
-from .csvfile import check_field_counts
+from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article_file, read_metadata
+from .csvfile import read_text_csv
 from .doses import dose_warnings
-from .encoding import looks_like_utf16
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
+from .ids import LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
-from .lock import data_lock, recover_if_interrupted
-from .paths import DATA_DIR
-from .spreadsheet import neutralise_table, restore_table
+from .layout import DataLayout, data_layout
+from .lock import data_lock
+from .review import check_review_path, read_review, review_csv
 from .text import count_words
 
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
 NEW_RESIDUE_NOTE = "Not reviewed yet"
 MACHINE_NOTE = "machine-proposed: check stance, hedge and quote"
-ARTICLE_SUFFIX = ".txt"
-PREFIX_LENGTH = 3
-ID_CHARACTERS = re.compile(r"[A-Za-z0-9_-]+")
-ID_START = re.compile(r"[A-Za-z0-9]{3}")
-# Characters a person may type differently from the page: straight or curly quotes, dashes.
-LOOSE_CHARACTERS = {
-    **dict.fromkeys("'\u2018\u2019\u02bc", "['\u2018\u2019\u02bc]"),
-    **dict.fromkeys('"\u201c\u201d', '["\u201c\u201d]'),
-    **dict.fromkeys("-\u2010\u2011\u2013\u2014", "[-\u2010\u2011\u2013\u2014]"),
-}
 
 
-def read_article_file(path: Path) -> str:
-    """An article's text, refusing folders and binary files as well as what read_article refuses."""
-    if path.is_dir():
-        raise CorpusError(path, "is a folder, not an article file")
-    try:
-        text = read_article(path)
-    except OSError as err:
-        raise CorpusError(path, f"cannot read the file ({err.strerror})") from None
-    if "\x00" in text:
-        raise CorpusError(path, "looks like a binary file (it contains NUL bytes), not a plain-text article")
-    return text
-
-
-def claim_prefix(article_id: str) -> str:
-    """The part of an article id that starts each of its claim ids (``005`` in ``005-001``)."""
-    return article_id[:PREFIX_LENGTH]
-
-
-def check_article_id(path: Path) -> str:
-    """The article id a file would get (its name without .txt), if claim ids can be built from it."""
-    if path.suffix != ARTICLE_SUFFIX:
-        raise CorpusError(path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id")
-    article_id = path.stem
-    if not ID_CHARACTERS.fullmatch(article_id):
-        raise CorpusError(path, f"article id {article_id!r} (the file name without .txt) may contain only letters, digits, '_' and '-'; rename the file")
-    if len(article_id) <= PREFIX_LENGTH:
-        raise CorpusError(
-            path,
-            f"article id {article_id!r} is too short: it needs at least {PREFIX_LENGTH + 1} characters, "
-            f"because its first {PREFIX_LENGTH} start every claim id ({claim_prefix(article_id)}-001, ...) and the rest tell articles apart; rename the file",
-        )
-    if not ID_START.match(article_id):
-        raise CorpusError(
-            path,
-            f"article id {article_id!r} must begin with {PREFIX_LENGTH} letters or digits: they start every claim id "
-            f"and name the article in the book's tables; rename the file",
-        )
-    return article_id
-
-
-def free_prefix(article_ids) -> str:
-    """The lowest three-digit prefix no article uses yet, to suggest in a message."""
-    used = {claim_prefix(a).lower() for a in article_ids}
-    return next(f"{n:03d}" for n in range(1000) if f"{n:03d}" not in used)
-
-
-def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, data_dir: Path) -> None:
+def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, layout: DataLayout) -> None:
     """Refuse an id the data folder already has, or one whose claim ids would clash with another's."""
-    metadata_path = data_dir / "articles.csv"
+    metadata_path = layout.articles_csv
     if article_id in set(metadata["article_id"]):
         raise CorpusError(path, f"article id {article_id!r} is already in {metadata_path}; an article can be added only once")
-    target = data_dir / "articles" / path.name
+    target = layout.article_txt(article_id)
     if target.exists() and target.resolve() == path.resolve():
         raise CorpusError(path, f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)")
     if target.exists():
         raise CorpusError(path, f"{target} already exists (though {metadata_path} does not list it); remove it or rename your file")
-    prefix = claim_prefix(article_id)
-    for other in metadata["article_id"]:
-        if claim_prefix(other).lower() == prefix.lower():
-            raise CorpusError(
-                path,
-                f"article id {article_id!r} starts with {prefix!r}, like article {other!r} in {metadata_path}; "
-                f"claim ids are those first {PREFIX_LENGTH} characters and a number ({claim_prefix(other)}-001), so the two "
-                f"articles' claims could not be told apart; rename the file to start differently, "
-                f"e.g. {free_prefix(metadata['article_id'])}_{article_id}.txt",
-            )
+    other = label_clash(article_id, metadata["article_id"])
+    if other is not None:
+        raise CorpusError(
+            path,
+            f"article id {article_id!r} starts with {short_label(article_id)!r}, like article {other!r} in {metadata_path}; "
+            f"claim ids are those first {LABEL_LENGTH} characters and a number ({claim_id(other, 1)}), so the two "
+            f"articles' claims could not be told apart; rename the file to start differently, "
+            f"e.g. {free_label(metadata['article_id'])}_{article_id}.txt",
+        )
 
 
 def _one_line_text(path: Path, option: str, value: str) -> str:
@@ -122,24 +63,6 @@ def _one_line_text(path: Path, option: str, value: str) -> str:
     if not value or "\n" in value or "\r" in value or "\x00" in value:
         raise CorpusError(path, f"{option} must be one line of text, not empty; got {value!r}")
     return value
-
-
-def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:
-    """Refuse, before anything is written, a target that is a folder or sits in a missing or read-only folder."""
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise DataError(path, is_folder_message)
-    if not folder.is_dir():
-        raise DataError(path, f"cannot write {what}: folder {folder} does not exist")
-    if not os.access(folder, os.W_OK | os.X_OK):
-        raise DataError(path, f"cannot write {what}: folder {folder} is not writable")
-
-
-def check_review_path(path: Path) -> None:
-    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
-    if path.exists() and not path.is_dir():
-        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
-    check_writable_file(path, "the review file", "the review file is a folder; give a file name such as review.csv")
 
 
 def metadata_line(row: dict, line_end: str) -> str:
@@ -156,15 +79,6 @@ def appended_metadata(original: bytes, row: dict) -> bytes:
     if not text.endswith("\n"):
         text += line_end
     return (text + metadata_line(row, line_end)).encode("utf-8")
-
-
-def proposed_claims(text: str, article_id: str, extractor: ClaimExtractor) -> pd.DataFrame:
-    """The extractor's rows for one article in claims.csv shape, numbered and flagged for review."""
-    table = with_qualifiers(extractor.extract(text, article_id))
-    prefix = claim_prefix(article_id)
-    table["claim_id"] = [f"{prefix}-{n:03d}" for n in range(1, len(table) + 1)]
-    table["note"] = MACHINE_NOTE
-    return table[CLAIM_COLUMNS].reset_index(drop=True)
 
 
 def write_error(err: OSError, fallback: Path) -> DataError:
@@ -191,10 +105,10 @@ def add_article(
     title: str,
     published_on: str = DEFAULT_PUBLISHED_ON,
     review_path: Path | str | None = None,
-    data_dir: Path | str = DATA_DIR,
+    data_dir: Path | str | None = None,
 ) -> AddedArticle:
-    """Copy an article into ``data_dir``, record it in articles.csv and write its proposed claims for review."""
-    source, data_dir = Path(source), Path(data_dir)
+    """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review."""
+    source, layout = Path(source), data_layout(data_dir)
     if source.is_symlink():
         raise CorpusError(source, "is a symbolic link; add copies in (and the book publishes) only a real file: "
                                   "give the article file itself")
@@ -204,17 +118,17 @@ def add_article(
     published_on = _one_line_text(source, "--published-on", published_on)
     review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
     check_review_path(review_path)
-    with data_lock(data_dir):
-        return _add_to_data(source, text, article_id, title, published_on, review_path, data_dir)
+    with data_lock(layout.data_dir):
+        return _add_to_data(source, text, article_id, title, published_on, review_path, layout)
 
 
 def _add_to_data(source: Path, text: str, article_id: str, title: str, published_on: str,
-                 review_path: Path, data_dir: Path) -> AddedArticle:
+                 review_path: Path, layout: DataLayout) -> AddedArticle:
     """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
-    metadata_path = data_dir / "articles.csv"
-    check_new_article(source, article_id, read_metadata(metadata_path), data_dir)
+    data_dir, metadata_path = layout.data_dir, layout.articles_csv
+    check_new_article(source, article_id, read_metadata(metadata_path), layout)
     corpus = load_corpus(data_dir)
-    codebook = load_codebook(data_dir / "codebook.yml")
+    codebook = load_codebook(layout.codebook_yml)
 
     raw = text.encode("utf-8")
     row = {
@@ -226,7 +140,7 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
         "residue_note": NEW_RESIDUE_NOTE,
     }
     metadata_bytes = appended_metadata(metadata_path.read_bytes(), row)
-    review = proposed_claims(text, article_id, ClaimExtractor(codebook))
+    review = numbered_claims(ClaimExtractor(codebook).extract(text, article_id), MACHINE_NOTE)
     grown = Corpus(
         metadata=pd.concat([corpus.metadata, pd.DataFrame([row])], ignore_index=True),
         texts={**corpus.texts, article_id: text},
@@ -234,9 +148,9 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
     )
     validate_claims(review, grown, codebook, review_path)
 
-    target = data_dir / "articles" / source.name
+    target = layout.article_txt(article_id)
     change = Change(data_dir, f"add {article_id}")
-    change.stage(review_path, claims_csv(neutralise_table(as_text(review)), review_path))
+    change.stage(review_path, review_csv(review, review_path))
     change.stage(target, raw)
     change.stage(metadata_path, metadata_bytes)
     try:
@@ -251,33 +165,6 @@ def _count_claims(count: int) -> str:
     return f"{count} claim" if count == 1 else f"{count} claims"
 
 
-def read_review(path: Path) -> pd.DataFrame:
-    """A reviewed claims file as text cells, neutralised formulas restored; a spreadsheet's byte-order mark is allowed."""
-    if path.is_dir():
-        raise ClaimsError(path, "is a folder, not a review file")
-    if not path.is_file():
-        raise ClaimsError(path, "review file is missing")
-    raw = path.read_bytes()
-    if looks_like_utf16(raw):
-        raise ClaimsError(path, "is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')")
-    if b"\x00" in raw:
-        raise ClaimsError(path, "is not a CSV file (it contains NUL bytes)")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
-    if not text.strip():
-        raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
-    check_field_counts(text, ClaimsError, path)
-    try:
-        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
-    except pd.errors.ParserError as err:
-        raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
-    if table.empty:
-        raise ClaimsError(path, "has no claim rows; nothing to accept")
-    return restore_table(table)
-
-
 @dataclass(frozen=True)
 class AcceptedClaims:
     """What accept_review did, for the command to report."""
@@ -289,19 +176,19 @@ class AcceptedClaims:
     warnings: list[str]
 
 
-def accept_review(review_path: Path | str, data_dir: Path | str = DATA_DIR) -> AcceptedClaims:
-    """Append the reviewed claims of articles not yet coded to ``data_dir``/claims.csv, after every check."""
-    review_path, data_dir = Path(review_path), Path(data_dir)
+def accept_review(review_path: Path | str, data_dir: Path | str | None = None) -> AcceptedClaims:
+    """Append the reviewed claims of articles not yet coded to the claims.csv of ``data_dir`` (the project's by default), after every check."""
+    review_path, layout = Path(review_path), data_layout(data_dir)
     table = read_review(review_path)
-    with data_lock(data_dir):
-        return _accept_into_data(table, review_path, data_dir)
+    with data_lock(layout.data_dir):
+        return _accept_into_data(table, review_path, layout)
 
 
-def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) -> AcceptedClaims:
+def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout) -> AcceptedClaims:
     """accept_review's checks against the claim table and its rewrite, which must not interleave with another command's."""
-    claims_path = data_dir / "claims.csv"
+    data_dir, claims_path = layout.data_dir, layout.claims_csv
     corpus = load_corpus(data_dir)
-    codebook = load_codebook(data_dir / "codebook.yml")
+    codebook = load_codebook(layout.codebook_yml)
     reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
     existing_claims = load_claims(claims_path, corpus=corpus, codebook=codebook)
     coded = existing_claims["article_id"].value_counts()
@@ -314,10 +201,10 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) ->
                 "remove them first, or use a different review",
             )
     taken = set(existing_claims["claim_id"])
-    for claim_id in reviewed["claim_id"]:
-        if claim_id in taken:
-            raise ClaimsError(review_path, f"claim {claim_id} is already in {claims_path}; give the row a new claim_id")
-    existing = pd.read_csv(claims_path, dtype=str, keep_default_na=False, encoding="utf-8")
+    for claim in reviewed["claim_id"]:
+        if claim in taken:
+            raise ClaimsError(review_path, f"claim {claim} is already in {claims_path}; give the row a new claim_id")
+    existing = read_text_csv(claims_path, ClaimsError, "claims")
     combined = pd.concat([existing, reviewed], ignore_index=True)
     change = Change(data_dir, f"accept {review_path.name}")
     change.stage(claims_path, claims_csv(combined, claims_path))
@@ -326,50 +213,3 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, data_dir: Path) ->
     except OSError as err:
         raise write_error(err, data_dir) from None
     return AcceptedClaims(claims_path, len(reviewed), len(combined), article_ids, dose_warnings(reviewed, review_path))
-
-
-def _loose_pattern(quote: str) -> re.Pattern:
-    """The quote as a pattern that ignores case, runs of white space, and straight or curly quotes and dashes."""
-    parts = []
-    for piece in re.split(r"(\s+)", quote.strip()):
-        if piece.isspace():
-            parts.append(r"\s+")
-        else:
-            parts.extend(LOOSE_CHARACTERS.get(c, re.escape(c)) for c in piece)
-    return re.compile("".join(parts), re.IGNORECASE)
-
-
-def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
-    """Every (start, end) where ``text[start:end] == quote``, overlapping places included."""
-    places, at = [], text.find(quote)
-    while at >= 0:
-        places.append((at, at + len(quote)))
-        at = text.find(quote, at + 1)
-    return places
-
-
-def locate_quote(article_id: str, quote: str, data_dir: Path | str = DATA_DIR) -> list[tuple[int, int]]:
-    """The offsets of a quote in a listed, unaltered article, or a CorpusError that shows a near miss if there is one."""
-    data_dir = Path(data_dir)
-    recover_if_interrupted(data_dir)
-    metadata_path = data_dir / "articles.csv"
-    metadata = read_metadata(metadata_path).set_index("article_id")
-    if article_id not in metadata.index:
-        raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
-                                         f"(the name of a file in {data_dir / 'articles'} without .txt)")
-    path = data_dir / "articles" / f"{article_id}{ARTICLE_SUFFIX}"
-    text = read_article_file(path)
-    check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)
-    if not quote:
-        raise CorpusError(path, "the quote is empty")
-    places = find_quote(text, quote)
-    if places:
-        return places
-    near = _loose_pattern(quote).search(text) if quote.strip() else None
-    if near:
-        raise CorpusError(
-            path,
-            f"the quote {quote!r} is not in the article as typed; text[{near.start()}:{near.end()}] reads "
-            f"{near.group()!r} (it differs in case, spacing, quote marks or dashes): quote those exact characters",
-        )
-    raise CorpusError(path, f"the quote {quote!r} is not in the article")

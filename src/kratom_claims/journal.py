@@ -18,6 +18,7 @@ from pathlib import Path
 
 from .errors import DataError
 from .files import mode_for, refuse_symlink, stray_temp_files, sync_folder, write_durably, write_file
+from .layout import DataLayout
 
 JOURNAL_NAME = ".kratom_claims.journal"
 PREPARED, COMMITTED, ROLLING_BACK = "prepared", "committed", "rolling back"
@@ -132,9 +133,14 @@ class Change:
         _close(self.data_dir, files)
 
 
+def _stray_temp_files(data_dir: Path) -> list[Path]:
+    """Temporary files a killed write left in the data folder or its articles folder, the two that commands write into."""
+    return stray_temp_files(data_dir) + stray_temp_files(DataLayout(Path(data_dir)).articles_dir)
+
+
 def interrupted(data_dir: Path) -> bool:
     """Whether a crashed command left a journal or temporary files in ``data_dir`` for recover()."""
-    return journal_path(data_dir).exists() or bool(stray_temp_files(data_dir) or stray_temp_files(data_dir / "articles"))
+    return journal_path(data_dir).exists() or bool(_stray_temp_files(data_dir))
 
 
 def recover(data_dir: Path) -> str | None:
@@ -143,7 +149,7 @@ def recover(data_dir: Path) -> str | None:
     The caller must hold the data-folder lock, so that no running command's change is taken for a crashed one.
     """
     data_dir = Path(data_dir)
-    strays = stray_temp_files(data_dir) + stray_temp_files(data_dir / "articles")
+    strays = _stray_temp_files(data_dir)
     for stray in strays:
         stray.unlink()
     record = _read_journal(data_dir)

@@ -1,4 +1,4 @@
-"""Show charts and article text as HTML that reads the same in Jupyter and in the book.
+"""Show charts, article text and the raters' reasons as HTML that reads the same in Jupyter and in the book.
 
 Jupyter Book takes an image's alt text from static cell metadata, which cannot describe data
 that change. Emitting the figure as HTML lets the alt text and caption be computed from the
@@ -14,6 +14,8 @@ import io
 import pandas as pd
 from IPython.display import HTML
 from matplotlib.figure import Figure
+
+from .ids import article_label
 
 
 def png_bytes(fig: Figure) -> bytes:
@@ -83,3 +85,21 @@ def _plain(value) -> str:
     if isinstance(value, float):
         return f"{value:.2f}".rstrip("0").rstrip(".")
     return str(value)
+
+
+def discern_details_html(discern: pd.DataFrame, items: pd.DataFrame, labels: dict[str, str] | None = None) -> str:
+    """One collapsible block per article listing each item's score and the rater's reason, all text escaped."""
+    blocks = []
+    for article_id, rows in discern.groupby("article_id", sort=False):
+        body = "".join(
+            f"<tr><td>{row.item}</td><td>{html.escape(items.loc[row.item, 'question'])}</td>"
+            f"<td>{row.score}</td><td>{html.escape(row.justification)}</td></tr>"
+            for row in rows.sort_values("item").itertuples(index=False)
+        )
+        blocks.append(
+            f"<details><summary>Article {html.escape(article_label(article_id, labels))}: "
+            f"the 16 items and why each was scored so</summary>"
+            "<table><thead><tr><th>item</th><th>question</th><th>score</th><th>justification</th></tr></thead>"
+            f"<tbody>{body}</tbody></table></details>"
+        )
+    return "\n".join(blocks)

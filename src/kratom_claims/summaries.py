@@ -11,14 +11,10 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .codebook import Codebook
+from .ids import short_label, short_labels
 from .overlap import ABSENT, ASSERTED, DENIED, HEDGED, MIXED, stance_matrix
 
 TALLY_COLUMNS = [ASSERTED, HEDGED, DENIED, MIXED]
-
-
-def short_ids(article_ids: Iterable[str]) -> dict[str, str]:
-    """Article ids shortened to their leading number (``002_627b...`` -> ``002``) for tables and charts."""
-    return {article_id: article_id.split("_")[0] for article_id in article_ids}
 
 
 def labelled_stance_matrix(
@@ -27,7 +23,7 @@ def labelled_stance_matrix(
     """How each article treats each term of a category, with term labels and short article ids."""
     matrix = stance_matrix(claims, category, article_ids)
     matrix.index = pd.Index([codebook.term_label(category, t) for t in matrix.index], name=category)
-    return matrix.rename(columns=short_ids(article_ids))
+    return matrix.rename(columns=short_labels(article_ids))
 
 
 def stance_tally(matrix: pd.DataFrame) -> pd.DataFrame:
@@ -37,24 +33,35 @@ def stance_tally(matrix: pd.DataFrame) -> pd.DataFrame:
     return tally.astype(int)
 
 
+def claim_labels(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The columns every claim table a reader sees starts with: the article's short label, the category, the term's label."""
+    return pd.DataFrame(
+        {
+            "article": claims["article_id"].map(short_label),
+            "category": claims["category"],
+            "term": [codebook.term_label(c, t) for c, t in zip(claims["category"], claims["term"])],
+        },
+        index=claims.index,
+    )
+
+
 def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[str] | str) -> pd.DataFrame:
     """The claims of some categories as a reader sees them: article, category, term label, stance, hedge,
     what a comparison is with, whom a claim is attributed to, quote, note."""
     wanted = [categories] if isinstance(categories, str) else list(categories)
     rows = claims[claims["category"].isin(wanted)]
-    return pd.DataFrame(
+    details = pd.DataFrame(
         {
-            "article": rows["article_id"].map(lambda a: a.split("_")[0]),
-            "category": rows["category"],
-            "term": [codebook.term_label(c, t) for c, t in zip(rows["category"], rows["term"])],
             "stance": rows["stance"],
             "hedged": rows["hedged"].map({True: "yes", False: "no"}),
             "compared with": [codebook.qualifier_label("comparators", c) if c else "" for c in rows["comparator"]],
             "attributed to": [codebook.qualifier_label("attributions", a) if a else "" for a in rows["attributed_to"]],
             "quote": rows["quote"],
             "note": rows["note"],
-        }
-    ).set_index(rows["claim_id"].rename("claim"))
+        },
+        index=rows.index,
+    )
+    return claim_labels(rows, codebook).join(details).set_index(rows["claim_id"].rename("claim"))
 
 
 def dose_figures(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:

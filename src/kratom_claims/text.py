@@ -1,4 +1,4 @@
-"""Plain-text helpers shared by the corpus description and the extractor.
+"""Plain-text helpers that the corpus, the extractor and the measures of the articles share.
 
 Every function works on character offsets into the raw article text, so that a quote found
 here can be checked with ``text[start:end]``.
@@ -78,3 +78,14 @@ def remove_residue(text: str, residue: list[str]) -> str:
     for piece in residue:
         text = text.replace(piece, "")
     return text
+
+
+def tokens(text: str) -> list[str]:
+    """The words of a text lower-cased, curly apostrophes made straight, for counting words and phrases."""
+    return [w.lower().replace("’", "'") for w in WORD.findall(text)]
+
+
+def running_text(text: str) -> str:
+    """The text without its heading lines, nor the lines that repeat a heading (a list of contents)."""
+    titles = {h.strip() for h in headings(text)}
+    return "\n".join(span.text for span in lines(text) if span.text not in titles)

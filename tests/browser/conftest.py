@@ -19,8 +19,6 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from kratom_claims.paths import BUILT_HTML_DIR
-
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download is blocked here, so it drives Debian's Chromium. The
 # background-networking flags stop Chromium calling Google at start, which the closed network
@@ -157,13 +155,6 @@ class Visit:
     images: list[dict]
     axe_violations: list[dict]
     solution_count: int
-
-
-@pytest.fixture(scope="session")
-def built_book() -> Path:
-    if not (BUILT_HTML_DIR / "index.html").is_file():
-        pytest.fail(f"{BUILT_HTML_DIR} has no built book: run `make strict-build` (or `make book`) first")
-    return BUILT_HTML_DIR
 
 
 @pytest.fixture(scope="session")

@@ -5,21 +5,22 @@ from urllib.parse import unquote, urlsplit
 
 import yaml
 
-from kratom_claims.paths import BUILT_HTML_DIR as HTML_DIR
-from kratom_claims.paths import DATA_DIR, PROJECT_ROOT
+from kratom_claims.layout import project_layout
 from kratom_claims.publish import published_files
+
+PROJECT = project_layout()
 
 
 def toc_files() -> list[str]:
-    toc = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load((PROJECT.project_root / "_toc.yml").read_text(encoding="utf-8"))
     files = [toc["root"]]
     for part in toc.get("parts", []):
         files += [chapter["file"] for chapter in part["chapters"]]
     return files
 
 
-def test_every_toc_entry_is_built_as_a_page():
-    missing = [f for f in toc_files() if not (HTML_DIR / f"{f}.html").is_file()]
+def test_every_toc_entry_is_built_as_a_page(built_book):
+    missing = [f for f in toc_files() if not (built_book / f"{f}.html").is_file()]
     assert missing == []
 
 
@@ -56,7 +57,7 @@ def local_target(page: Path, ref: str) -> tuple[Path, str] | None:
     return target, unquote(parts.fragment)
 
 
-def test_every_internal_link_and_asset_resolves_offline(pages):
+def test_every_internal_link_and_asset_resolves_offline(pages, built_book):
     broken = []
     for page, soup in pages.items():
         refs = [a.get("href") for a in soup.find_all("a")] + [t.get("src") for t in soup.find_all(["img", "script"])]
@@ -69,23 +70,23 @@ def test_every_internal_link_and_asset_resolves_offline(pages):
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(HTML_DIR)} -> {ref}")
+                broken.append(f"{page.relative_to(built_book)} -> {ref}")
             elif fragment and target.suffix == ".html" and target in pages:
                 if not pages[target].find(id=fragment):
-                    broken.append(f"{page.relative_to(HTML_DIR)} -> {ref} (no such anchor)")
+                    broken.append(f"{page.relative_to(built_book)} -> {ref} (no such anchor)")
     assert broken == []
 
 
-def test_article_text_is_shown_escaped_never_as_markup(pages):
-    page = pages[HTML_DIR / "notebooks" / "01_corpus.html"]
+def test_article_text_is_shown_escaped_never_as_markup(pages, built_book):
+    page = pages[built_book / "notebooks" / "01_corpus.html"]
     blocks = page.select("div.kc-article")
     assert blocks, "the corpus chapter shows no article text"
     assert all(block.find(True) is None for block in blocks), "an article's text was rendered as HTML elements"
 
 
-def test_the_published_data_folder_holds_exactly_the_listed_files():
-    config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
-    listed = published_files(DATA_DIR, config["sphinx"]["config"]["published_data_files"])
-    published = sorted(p.relative_to(HTML_DIR / "data") for p in (HTML_DIR / "data").rglob("*") if p.is_file())
-    assert published == sorted(p.relative_to(DATA_DIR) for p in listed)
+def test_the_published_data_folder_holds_exactly_the_listed_files(built_book):
+    config = yaml.safe_load((PROJECT.project_root / "_config.yml").read_text(encoding="utf-8"))
+    listed = published_files(PROJECT.data_dir, config["sphinx"]["config"]["published_data_files"])
+    published = sorted(p.relative_to(built_book / "data") for p in (built_book / "data").rglob("*") if p.is_file())
+    assert published == sorted(p.relative_to(PROJECT.data_dir) for p in listed)
     assert [p for p in published if any(part.startswith(".") for part in p.parts)] == []
