@@ -8,8 +8,15 @@ import pytest
 from kratom_claims.bibliography import bib_keys
 from kratom_claims.errors import DataError, EvidenceError
 from kratom_claims.evidence import EVIDENCE_COLUMNS, evidence_on, is_benchmark, load_evidence, term_keys
-from kratom_claims.risks import documented_risks, internal_contradictions, risk_omission_matrix, risk_tally
-from kratom_claims.verdicts import NOT_FOUND, claim_verdict_rows, combine_verdicts, evidence_for_claims, verdict_counts
+from kratom_claims.risks import documented_risks, internal_contradictions, risk_omission_matrix, risk_sources, risk_tally
+from kratom_claims.verdicts import (
+    NOT_FOUND,
+    claim_verdict_rows,
+    claims_against_opioids,
+    combine_verdicts,
+    evidence_for_claims,
+    verdict_counts,
+)
 
 BIB = """% a comment line
 @article{smith2020,
@@ -295,6 +302,28 @@ def test_documented_risks_follow_the_rule_strongest_first():
         "anxiety": {"evidence_ids": ("E3",), "strength": "moderate", "citations": ("k3",)},
         "nausea": {"evidence_ids": ("E1", "E8"), "strength": "moderate", "citations": ("k1",)},
     }
+
+
+def test_risk_sources_show_labels_strength_and_sources(tiny_codebook):
+    table = risk_sources(documented_risks(RISK_EVIDENCE), tiny_codebook)
+    assert table.to_dict("index") == {
+        "Anxiety": {"strongest evidence": "moderate", "evidence": "E3", "citations": "k3"},
+        "Nausea": {"strongest evidence": "moderate", "evidence": "E1, E8", "citations": "k1"},
+    }
+
+
+def test_claims_against_opioids_split_comparisons_outright_denials_and_alternatives():
+    matched = pd.DataFrame(
+        {
+            "category": ["side_effect", "side_effect", "side_effect", "advice", "advice"],
+            "term": ["sedation", "addiction", "nausea", "alternative_treatment", "start_low"],
+            "stance": ["denied", "denied", "asserted", "asserted", "asserted"],
+            "comparator": ["opioids", "", "", "opioids", ""],
+        },
+        index=["a", "b", "c", "d", "e"],
+    )
+    groups = claims_against_opioids(matched)
+    assert {name: list(rows.index) for name, rows in groups.items()} == {"compared": ["a"], "outright": ["b"], "alternative": ["d"]}
 
 
 def test_risk_omission_matrix_marks_named_denied_both_and_absent(tiny_codebook):

@@ -18,6 +18,8 @@ from kratom_claims.ratings import (
     load_discern_items,
     load_jama,
     rated_articles,
+    totals_beside_benchmarks,
+    within_one_sd,
 )
 from kratom_claims.show import discern_details_html
 
@@ -201,3 +203,17 @@ def test_an_article_not_judged_on_every_criterion_is_refused(tmp_path):
     path = write_csv(tmp_path / "jama.csv", jama_rows()[:-1], JAMA_COLUMNS)
     with pytest.raises(QualityError, match="article 001_bbbb is not judged on currency"):
         load_jama(path, IDS)
+
+
+BENCHMARKS = pd.DataFrame({"label": ["sites A (51 sites)", "sites B (42 sites)"], "mean": [36.95, 32.72], "sd": [2.44, 6.69]})
+
+
+def test_totals_beside_benchmarks_lists_articles_then_published_means():
+    table = totals_beside_benchmarks(pd.Series({"000": 36, "001": 45}), BENCHMARKS)
+    assert list(table.index) == ["article 000", "article 001", "sites A (51 sites)", "sites B (42 sites)"]
+    assert table["DISCERN total"].tolist() == [36, 45, 36.95, 32.72]
+    assert table["SD"].isna().tolist() == [True, True, False, False]
+
+
+def test_within_one_sd_counts_articles_near_any_published_mean():
+    assert within_one_sd(pd.Series([36, 45, 26, 39.4]), BENCHMARKS) == 2  # 26 misses B by 0.03; 39.4 meets B

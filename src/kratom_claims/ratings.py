@@ -130,6 +130,20 @@ def discern_benchmarks(evidence: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["evidence_id", "label", "citation_key", "sites", "mean", "sd"])
 
 
+def totals_beside_benchmarks(totals: pd.Series, benchmarks: pd.DataFrame) -> pd.DataFrame:
+    """The table behind the DISCERN chart: each article's total, then each published mean with its SD."""
+    articles = pd.DataFrame({"DISCERN total": totals, "SD": float("nan")}).rename(index=lambda a: f"article {a}")
+    published = benchmarks.set_index("label")[["mean", "sd"]].set_axis(["DISCERN total", "SD"], axis=1)
+    return pd.concat([articles, published])
+
+
+def within_one_sd(totals: pd.Series, benchmarks: pd.DataFrame) -> int:
+    """How many articles' totals lie within one standard deviation of any published mean."""
+    return sum(
+        any(abs(total - row.mean) <= row.sd for row in benchmarks.itertuples()) for total in totals
+    )
+
+
 def load_jama(path: Path | str | None = None, article_ids: Iterable[str] = ()) -> pd.DataFrame:
     """JAMA benchmark judgements: an article judged at all is judged once on each of the four criteria."""
     path, ids = project_layout().jama_csv if path is None else Path(path), list(article_ids)

@@ -57,6 +57,18 @@ def documented_risks(evidence: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def risk_sources(risks: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
+    """The documented risks as a reader sees them: label, strongest evidence, evidence rows, citations."""
+    return pd.DataFrame(
+        {
+            "risk": [codebook.term_label("side_effect", t) for t in risks.index],
+            "strongest evidence": risks["strength"].str.replace("_", " ").to_numpy(),
+            "evidence": risks["evidence_ids"].map(", ".join).to_numpy(),
+            "citations": risks["citations"].map(", ".join).to_numpy(),
+        }
+    ).set_index("risk")
+
+
 def _risk_state(stances: set[str]) -> str:
     if {"asserted", "denied"} <= stances:
         return BOTH

@@ -100,3 +100,19 @@ def claim_verdict_rows(matched: pd.DataFrame, codebook: Codebook) -> pd.DataFram
         index=matched.index,
     )
     return claim_labels(matched, codebook).join(details)
+
+
+def claims_against_opioids(matched: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """The claims behind "gentler than opioids, not addictive", split as the evidence judges them.
+
+    "compared": side-effect claims of degree against another treatment (judged only by comparative
+    evidence); "outright": side-effect denials with no comparator; "alternative": claims that
+    kratom is an alternative to opioids or conventional treatment.
+    """
+    side = matched["category"] == "side_effect"
+    compared = matched["comparator"] != ""
+    return {
+        "compared": matched[side & compared],
+        "outright": matched[side & ~compared & (matched["stance"] == "denied")],
+        "alternative": matched[(matched["category"] == "advice") & (matched["term"] == "alternative_treatment")],
+    }
