@@ -11,7 +11,7 @@ from kratom_claims.layout import project_layout
 
 PROJECT_ROOT = project_layout().project_root
 
-NOTEBOOKS = sorted((PROJECT_ROOT / "notebooks").glob("*.ipynb"))
+NOTEBOOKS = sorted([*(PROJECT_ROOT / "notebooks").glob("*.ipynb"), *(PROJECT_ROOT / "book").glob("*.ipynb")])
 SCRIPT = PROJECT_ROOT / "scripts" / "strip_notebook_metadata.py"
 
 
