@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: book test unit notebooks execute strict-build html-checks browser bench lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -21,6 +21,12 @@ book: $(STAMP)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
 test: unit notebooks strict-build html-checks browser
+
+# Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
+# the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
 	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser

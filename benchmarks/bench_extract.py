@@ -80,8 +80,9 @@ def synthetic_article(rng: random.Random, pools: dict[str, list[str]], target_ch
 
     Like a real article it keeps to a few topics, so each one draws its forms from a small
     sample of the codebook and repeats them."""
-    topics = {category: rng.sample(pools[category], min(size, len(pools[category])))
-              for category, size in TOPIC_SIZES.items()}
+    topics = {
+        category: rng.sample(pools[category], min(size, len(pools[category]))) for category, size in TOPIC_SIZES.items()
+    }
     lines = [f"Article {rng.randrange(10**6)}: kratom for pain", ""]
     size = 0
     while size < target_chars:
@@ -97,8 +98,11 @@ def synthetic_article(rng: random.Random, pools: dict[str, list[str]], target_ch
                 sentence = rng.choice(CLAIM_TEMPLATES).format(
                     **{category: forms[0] for category, forms in picked.items()},
                     **{f"{category}2": forms[1] for category, forms in picked.items()},
-                    drug=drug, Drug=drug.capitalize(),
-                    band=rng.choice(BANDS), low=low, high=low + rng.randint(1, 4),
+                    drug=drug,
+                    Drug=drug.capitalize(),
+                    band=rng.choice(BANDS),
+                    low=low,
+                    high=low + rng.randint(1, 4),
                 )
             paragraph.append(sentence)
         text = " ".join(paragraph)
@@ -130,8 +134,14 @@ def measure(texts, work) -> dict:
         articles += 1
         work(article_id, text)
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    return {"articles": articles, "mb": total_bytes / 1e6, "cpu_s": cpu, "wall_s": wall,
-            "mb_s": total_bytes / 1e6 / cpu, "articles_s": articles / cpu}
+    return {
+        "articles": articles,
+        "mb": total_bytes / 1e6,
+        "cpu_s": cpu,
+        "wall_s": wall,
+        "mb_s": total_bytes / 1e6 / cpu,
+        "articles_s": articles / cpu,
+    }
 
 
 def read_each(paths: list[Path]):
@@ -151,8 +161,10 @@ def book_articles(times: int):
 
 def naive_matcher(codebook):
     """The baseline: one case-insensitive, whole-word regex per surface form."""
-    patterns = [(row.category, row.term, re.compile(rf"\b{re.escape(row.form)}\b", re.IGNORECASE))
-                for row in codebook.surface_forms().itertuples(index=False)]
+    patterns = [
+        (row.category, row.term, re.compile(rf"\b{re.escape(row.form)}\b", re.IGNORECASE))
+        for row in codebook.surface_forms().itertuples(index=False)
+    ]
 
     def match(article_id: str, text: str) -> list:
         return [(category, term, m.start()) for category, term, pattern in patterns for m in pattern.finditer(text)]
@@ -198,8 +210,17 @@ def time_book() -> list[tuple[str, str]]:
         rows.append(("strict book build", f"{seconds:.1f} s ({outcome}, clean, into a temporary folder)"))
         print(f"book: strict clean build {seconds:.1f} s ({outcome})")
     seconds, outcome = timed_command(
-        [str(bin_dir / "pytest"), "--nbval", "--nbval-current-env", "notebooks", "-p", "no:cacheprovider", "-q",
-         "--nbval-sanitize-with", "tests/nbval_sanitize.cfg"],
+        [
+            str(bin_dir / "pytest"),
+            "--nbval",
+            "--nbval-current-env",
+            "notebooks",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--nbval-sanitize-with",
+            "tests/nbval_sanitize.cfg",
+        ],
         cwd=PROJECT.project_root,
     )
     rows.append(("nbval run", f"{seconds:.1f} s ({outcome})"))
@@ -208,8 +229,10 @@ def time_book() -> list[tuple[str, str]]:
 
 
 def report(label: str, result: dict) -> None:
-    print(f"{label}: {result['mb_s']:.2f} MB/s, {result['articles_s']:.0f} articles/s per CPU second "
-          f"({result['mb']:.1f} MB in {result['cpu_s']:.1f} s CPU, {result['wall_s']:.1f} s wall)")
+    print(
+        f"{label}: {result['mb_s']:.2f} MB/s, {result['articles_s']:.0f} articles/s per CPU second "
+        f"({result['mb']:.1f} MB in {result['cpu_s']:.1f} s CPU, {result['wall_s']:.1f} s wall)"
+    )
 
 
 def verdict(passed: bool) -> str:
@@ -219,13 +242,22 @@ def verdict(passed: bool) -> str:
 def parse_args(argv=None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=10_000, help="synthetic articles to generate (default 10000)")
-    parser.add_argument("--naive-every", type=int, default=20,
-                        help="run the naive baseline on every Nth article (default 20: 500 of 10000)")
+    parser.add_argument(
+        "--naive-every",
+        type=int,
+        default=20,
+        help="run the naive baseline on every Nth article (default 20: 500 of 10000)",
+    )
     parser.add_argument("--seed", type=int, default=20240601)
     parser.add_argument("--book-repeats", type=int, default=400, help="passes over the five real articles for (d)")
     parser.add_argument("--codebook", type=Path, default=PROJECT.codebook_yml)
-    parser.add_argument("--with-book", dest="with_book", action="store_true", default=True,
-                        help="also time the strict book build and the nbval run (the default)")
+    parser.add_argument(
+        "--with-book",
+        dest="with_book",
+        action="store_true",
+        default=True,
+        help="also time the strict book build and the nbval run (the default)",
+    )
     parser.add_argument("--no-book", dest="with_book", action="store_false", help="skip the book timings")
     return parser.parse_args(argv)
 
@@ -239,12 +271,16 @@ def main(argv=None) -> int:
     compile_s = time.perf_counter() - began
     naive, naive_patterns = naive_matcher(codebook)
     pools = form_pools(codebook)
-    print(f"codebook: {len(codebook.terms)} terms, {naive_patterns} surface forms; matcher compiled in {compile_s * 1000:.0f} ms")
+    print(
+        f"codebook: {len(codebook.terms)} terms, {naive_patterns} surface forms; matcher compiled in {compile_s * 1000:.0f} ms"
+    )
 
     with tempfile.TemporaryDirectory(prefix="bench-corpus-") as folder:
         paths, generate_s = write_corpus(Path(folder), args.articles, args.seed, pools)
         corpus_mb = sum(p.stat().st_size for p in paths) / 1e6
-        print(f"corpus: {len(paths)} synthetic articles, {corpus_mb:.1f} MB, written in {generate_s:.1f} s (seed {args.seed})")
+        print(
+            f"corpus: {len(paths)} synthetic articles, {corpus_mb:.1f} MB, written in {generate_s:.1f} s (seed {args.seed})"
+        )
 
         floor = measure(read_each(paths), lambda article_id, text: text.lower())
         report("(a) floor: read + lower-case", floor)
@@ -262,13 +298,17 @@ def main(argv=None) -> int:
         report(f"(c) ours: full extraction, {sum(tally.values())} claims counted by category as they come", ours)
 
     book_claims = Counter()
-    book = measure(book_articles(args.book_repeats),
-                   lambda article_id, text: book_claims.update(c.category for c in extractor.claims(text, article_id)))
+    book = measure(
+        book_articles(args.book_repeats),
+        lambda article_id, text: book_claims.update(c.category for c in extractor.claims(text, article_id)),
+    )
     report(f"(d) ours on the book's five articles x{args.book_repeats} (real text)", book)
     density = sum(tally.values()) / (ours["mb"] * 1000)
     book_density = sum(book_claims.values()) / (book["mb"] * 1000)
-    print(f"claims per KB: {density:.1f} in the synthetic corpus, {book_density:.1f} in the book's articles "
-          "(throughput falls as claims get denser)")
+    print(
+        f"claims per KB: {density:.1f} in the synthetic corpus, {book_density:.1f} in the book's articles "
+        "(throughput falls as claims get denser)"
+    )
 
     peak = peak_rss_mb()
     speedup = ours["mb_s"] / naive_result["mb_s"]
@@ -278,7 +318,11 @@ def main(argv=None) -> int:
         (f"ours >= {TARGET_SPEEDUP:.0f}x naive", f"{speedup:.0f}x", speedup >= TARGET_SPEEDUP),
         (f"peak memory < {TARGET_PEAK_MB:.0f} MB", f"{peak:.0f} MB", peak < TARGET_PEAK_MB),
     ]
-    book_rows = time_book() if args.with_book else [("strict book build", "skipped (--no-book)"), ("nbval run", "skipped (--no-book)")]
+    book_rows = (
+        time_book()
+        if args.with_book
+        else [("strict book build", "skipped (--no-book)"), ("nbval run", "skipped (--no-book)")]
+    )
 
     print("\nsummary (throughput per CPU second, one core)")
     summary = [
@@ -286,7 +330,10 @@ def main(argv=None) -> int:
         ("floor (read + lower)", f"{floor['mb_s']:.1f} MB/s, {floor['articles_s']:.0f} articles/s"),
         ("naive (regex per form)", f"{naive_result['mb_s']:.2f} MB/s, on a {len(sample)}-article sample"),
         ("ours", f"{ours['mb_s']:.1f} MB/s, {ours['articles_s']:.0f} articles/s ({density:.1f} claims per KB)"),
-        ("ours, real articles", f"{book['mb_s']:.1f} MB/s on the book's five articles ({book_density:.1f} claims per KB)"),
+        (
+            "ours, real articles",
+            f"{book['mb_s']:.1f} MB/s on the book's five articles ({book_density:.1f} claims per KB)",
+        ),
         ("ours vs naive", f"{speedup:.0f}x faster"),
         ("ours vs floor", f"{of_floor:.3f} of the floor's speed ({1 / of_floor:.0f}x slower)"),
         ("peak memory", f"{peak:.0f} MB peak RSS of the process (+{peak - rss_start:.0f} MB during the run)"),

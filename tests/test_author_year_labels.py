@@ -6,7 +6,9 @@ from pybtex.database import Entry, Person
 
 from kratom_claims.layout import project_layout
 
-spec = importlib.util.spec_from_file_location("author_year_labels", project_layout().project_root / "_ext" / "author_year_labels.py")
+spec = importlib.util.spec_from_file_location(
+    "author_year_labels", project_layout().project_root / "_ext" / "author_year_labels.py"
+)
 labels = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(labels)
 
@@ -22,7 +24,10 @@ def test_labels_name_one_two_or_the_first_of_many_authors():
 
 
 def test_an_agency_in_braces_is_named_without_them():
-    assert labels.author_year(entry("d", ["{U.S. Food and Drug Administration}"], "2025")) == "U.S. Food and Drug Administration 2025"
+    assert (
+        labels.author_year(entry("d", ["{U.S. Food and Drug Administration}"], "2025"))
+        == "U.S. Food and Drug Administration 2025"
+    )
 
 
 def test_clashing_labels_get_a_b_suffixes_and_unique_ones_stay_plain():

@@ -88,7 +88,16 @@ def test_bar_chart_stacked_labels_segments_and_totals():
 
 def test_bar_chart_colours_columns_by_meaning_and_the_rest_by_palette():
     parts = pd.DataFrame({"contradicted": [1, 0], "supported": [2, 2], "other": [1, 1]}, index=["x", "y"])
-    fig = drawn(bar_chart(parts, "Verdicts", "claims", "article", stacked=True, colours={"contradicted": "#B2182B", "supported": "#2166AC"}))
+    fig = drawn(
+        bar_chart(
+            parts,
+            "Verdicts",
+            "claims",
+            "article",
+            stacked=True,
+            colours={"contradicted": "#B2182B", "supported": "#2166AC"},
+        )
+    )
     (ax,) = fig.axes
     fills = [to_hex(p.get_facecolor()) for p in ax.patches]
     assert fills[:4] == ["#b2182b", "#b2182b", "#2166ac", "#2166ac"]
@@ -192,9 +201,23 @@ def test_dose_range_chart_segments_dots_and_empty_articles(doses):
     # rows sit one apart within an article and 1.6 apart between articles: 0, 1 | 2.6 | 4.2 | 5.8 | 7.4 | 9.0
     assert np.ravel(dots).tolist() == pytest.approx([2.0, 4.2, 4.0, 9.0])
     assert [t.strip() for t in texts(ax)] == [
-        "1–3 g", "5–8 g", "no dose figures given", "2 g", "no dose figures given", "no dose figures given", "4 g",
+        "1–3 g",
+        "5–8 g",
+        "no dose figures given",
+        "2 g",
+        "no dose figures given",
+        "no dose figures given",
+        "4 g",
     ]
-    assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "002: none", "003: moderate", "004: none", "005: none", "006: low"]
+    assert ticks(ax.get_yticklabels()) == [
+        "A: low",
+        "A: high",
+        "002: none",
+        "003: moderate",
+        "004: none",
+        "005: none",
+        "006: low",
+    ]
     assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams, as the article gives them")
     assert ax.get_ylabel()
     assert ax.get_xlim()[0] == 0
@@ -231,14 +254,20 @@ def test_dose_chart_does_not_say_per_dose(doses):
 def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
     matrix = pd.DataFrame(
         [["named", "not mentioned"], ["named and denied", "denied"]],
-        index=["Nausea", "Anxiety"], columns=["000_aaaa", "001_bbbb"],
+        index=["Nausea", "Anxiety"],
+        columns=["000_aaaa", "001_bbbb"],
     )
     fig = risk_chart(matrix)
     try:
         ax = fig.axes[0]
         assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
         assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
-        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["named", "named and denied", "denied", "not mentioned"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+            "named",
+            "named and denied",
+            "denied",
+            "not mentioned",
+        ]
     finally:
         plt.close(fig)
 
@@ -258,7 +287,11 @@ def test_discern_and_readability_charts_draw_every_value():
     try:
         ax = fig.axes[0]
         assert sorted(t.get_text() for t in ax.texts) == ["11.3", "12.3", "13.0", "9.0"]
-        assert [t.get_text() for t in ax.get_legend().get_texts()] == ["grade 6-8 band (dashed edges)", "Flesch-Kincaid", "SMOG"]
+        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+            "grade 6-8 band (dashed edges)",
+            "Flesch-Kincaid",
+            "SMOG",
+        ]
     finally:
         plt.close(fig)
 
@@ -272,7 +305,11 @@ def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
         assert ax.get_xlim()[0] == 15
         assert [t.get_text() for t in ax.get_xticklabels()][:2] == ["15", "25"]
         bars = [p for p in ax.patches if p.get_height() == pytest.approx(0.8)]
-        assert [(b.get_x(), b.get_x() + b.get_width()) for b in bars] == [(15, 36), (15, 15), (15, pytest.approx(36.95))]
+        assert [(b.get_x(), b.get_x() + b.get_width()) for b in bars] == [
+            (15, 36),
+            (15, 15),
+            (15, pytest.approx(36.95)),
+        ]
         assert "starts at 15" in ax.get_xlabel()
     finally:
         plt.close(fig)

@@ -18,8 +18,12 @@ SCRIPTS = ["Makefile", ".ci/run", "scripts/ensure_browser.sh"]
 
 
 def git(*args, cwd):
-    subprocess.run(["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
-                   cwd=cwd, check=True, capture_output=True)
+    subprocess.run(
+        ["git", "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+    )
 
 
 def test_a_crlf_checkout_loads_every_data_file_byte_for_byte(tmp_path):

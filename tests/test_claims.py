@@ -26,17 +26,40 @@ def claim(claim_id, article_id, category, term, stance, hedged, quote, start=Non
     text = ARTICLES[article_id]
     start = text.index(quote) if start is None else start
     return {
-        "claim_id": claim_id, "article_id": article_id, "category": category, "term": term,
-        "stance": stance, "hedged": hedged, "comparator": "", "attributed_to": "", "quote": quote,
-        "start": str(start), "end": str(start + len(quote)), "note": note,
-        "dose_low_g": low, "dose_high_g": high, "dose_bound": bound,
+        "claim_id": claim_id,
+        "article_id": article_id,
+        "category": category,
+        "term": term,
+        "stance": stance,
+        "hedged": hedged,
+        "comparator": "",
+        "attributed_to": "",
+        "quote": quote,
+        "start": str(start),
+        "end": str(start + len(quote)),
+        "note": note,
+        "dose_low_g": low,
+        "dose_high_g": high,
+        "dose_bound": bound,
     }
 
 
 def good_rows():
     return [
         claim("000-001", "000_aaaa", "condition", "chronic_pain", "asserted", "false", "Kratom eases chronic pain"),
-        claim("000-002", "000_aaaa", "dosage", "dose_range", "asserted", "true", "Take 2 to 4 grams", note="a, \"quoted\" note", low="2", high="4.5", bound="range"),
+        claim(
+            "000-002",
+            "000_aaaa",
+            "dosage",
+            "dose_range",
+            "asserted",
+            "true",
+            "Take 2 to 4 grams",
+            note='a, "quoted" note',
+            low="2",
+            high="4.5",
+            bound="range",
+        ),
         claim("001-001", "001_bbbb", "side_effect", "nausea", "asserted", "true", "Kratom may cause nausea"),
         claim("001-002", "001_bbbb", "condition", "anxiety", "denied", "false", "It does not cure anxiety"),
         claim("001-003", "001_bbbb", "side_effect", "anxiety", "denied", "true", "anxiety"),
@@ -149,15 +172,26 @@ def test_claim_id_must_follow_its_article(load, claim_id):
 
 
 def test_unknown_article_is_refused(load):
-    refused(load, broken(0, article_id="000_zzzz"), "claim 000-001: unknown article_id '000_zzzz'", "000_aaaa, 001_bbbb, 002_cccc")
+    refused(
+        load,
+        broken(0, article_id="000_zzzz"),
+        "claim 000-001: unknown article_id '000_zzzz'",
+        "000_aaaa, 001_bbbb, 002_cccc",
+    )
 
 
 def test_unknown_category_is_refused(load):
-    refused(load, broken(0, category="conditions"), "claim 000-001: category 'conditions' does not belong in this table; its categories are condition, strain")
+    refused(
+        load,
+        broken(0, category="conditions"),
+        "claim 000-001: category 'conditions' does not belong in this table; its categories are condition, strain",
+    )
 
 
 def test_term_from_another_category_is_pointed_there(load):
-    message = refused(load, broken(2, term="chronic_pain"), "claim 001-001: term 'chronic_pain' is not a side_effect term")
+    message = refused(
+        load, broken(2, term="chronic_pain"), "claim 001-001: term 'chronic_pain' is not a side_effect term"
+    )
     assert message.endswith("it is in category condition")
 
 
@@ -166,7 +200,9 @@ def test_misspelt_term_gets_a_suggestion(load):
 
 
 def test_term_nowhere_in_codebook_is_refused(load):
-    message = refused(load, broken(0, term="xyz"), "claim 000-001: term 'xyz' is not a condition term, nor in any other")
+    message = refused(
+        load, broken(0, term="xyz"), "claim 000-001: term 'xyz' is not a condition term, nor in any other"
+    )
     assert "did you mean" not in message
 
 
@@ -199,7 +235,12 @@ def test_quote_found_elsewhere_gives_its_offsets(load):
 
 def test_quote_absent_from_article_is_said(load):
     rows = broken(3, quote="It does not cure nausea")
-    refused(load, rows, "claim 001-002: text[25:49] reads 'It does not cure anxiety', not the quote", "the quote is not in the article at all")
+    refused(
+        load,
+        rows,
+        "claim 001-002: text[25:49] reads 'It does not cure anxiety', not the quote",
+        "the quote is not in the article at all",
+    )
 
 
 def test_empty_quote_is_refused(load):
@@ -212,7 +253,11 @@ def test_doses_must_be_numbers(load, low, high):
 
 
 def test_doses_only_on_dosage_rows(load):
-    refused(load, broken(0, dose_low_g="2", dose_high_g="4", dose_bound="range"), "claim 000-001: dose figures on a condition row")
+    refused(
+        load,
+        broken(0, dose_low_g="2", dose_high_g="4", dose_bound="range"),
+        "claim 000-001: dose figures on a condition row",
+    )
 
 
 @pytest.mark.parametrize("column", ["dose_low_g", "dose_high_g"])
@@ -221,11 +266,17 @@ def test_a_range_needs_both_ends(load, column):
 
 
 def test_dose_figures_need_a_bound_type(load):
-    refused(load, broken(1, dose_bound=""), "claim 000-002: dose_bound '' must be one of range, point, at_least, at_most")
+    refused(
+        load, broken(1, dose_bound=""), "claim 000-002: dose_bound '' must be one of range, point, at_least, at_most"
+    )
 
 
 def test_a_bound_type_needs_figures(load):
-    refused(load, broken(1, dose_low_g="", dose_high_g=""), "claim 000-002: a range dose gives dose_low_g and dose_high_g only, but the row gives no figures")
+    refused(
+        load,
+        broken(1, dose_low_g="", dose_high_g=""),
+        "claim 000-002: a range dose gives dose_low_g and dose_high_g only, but the row gives no figures",
+    )
 
 
 @pytest.mark.parametrize("bound, low, high", [("at_least", "25", ""), ("at_most", "", "5")])
@@ -236,14 +287,24 @@ def test_open_ended_doses_give_one_end(load, bound, low, high):
 
 
 def test_open_ended_dose_with_both_ends_is_refused(load):
-    refused(load, broken(1, dose_bound="at_least"), "claim 000-002: a at_least dose gives dose_low_g only, but the row gives dose_low_g and dose_high_g")
+    refused(
+        load,
+        broken(1, dose_bound="at_least"),
+        "claim 000-002: a at_least dose gives dose_low_g only, but the row gives dose_low_g and dose_high_g",
+    )
 
 
 def test_a_range_with_equal_ends_is_a_point(load):
-    refused(load, broken(1, dose_low_g="3", dose_high_g="3"), "claim 000-002: dose_bound is range but the figures 3-3 make it point")
+    refused(
+        load,
+        broken(1, dose_low_g="3", dose_high_g="3"),
+        "claim 000-002: dose_bound is range but the figures 3-3 make it point",
+    )
 
 
-@pytest.mark.parametrize("column, value, kind", [("comparator", "aspirin", "comparators"), ("attributed_to", "the moon", "attributions")])
+@pytest.mark.parametrize(
+    "column, value, kind", [("comparator", "aspirin", "comparators"), ("attributed_to", "the moon", "attributions")]
+)
 def test_qualifiers_outside_the_codebook_lists_are_refused(load, column, value, kind):
     refused(load, broken(0, **{column: value}), f"claim 000-001: {column} {value!r} is not in the codebook's {kind}")
 
@@ -254,7 +315,11 @@ def test_known_qualifiers_are_kept(load):
 
 
 def test_claims_table_refuses_a_persuasion_row(load):
-    refused(load, broken(0, category="persuasion", term="natural"), "claim 000-001: category 'persuasion' does not belong in this table")
+    refused(
+        load,
+        broken(0, category="persuasion", term="natural"),
+        "claim 000-001: category 'persuasion' does not belong in this table",
+    )
 
 
 @pytest.mark.parametrize("low", ["0", "-1", "0.0"])
@@ -263,7 +328,9 @@ def test_doses_must_be_positive(load, low):
 
 
 def test_low_dose_above_high_is_refused(load):
-    refused(load, broken(1, dose_low_g="5", dose_high_g="4"), "claim 000-002: dose_low_g 5 is greater than dose_high_g 4")
+    refused(
+        load, broken(1, dose_low_g="5", dose_high_g="4"), "claim 000-002: dose_low_g 5 is greater than dose_high_g 4"
+    )
 
 
 def test_single_figure_dose_is_allowed(load):
@@ -285,7 +352,10 @@ def test_write_claims_uses_the_canonical_spelling(tmp_path, claims):
     lines = path.read_text(encoding="utf-8").split("\n")
     assert lines[0] == ",".join(CLAIM_COLUMNS)
     assert lines[1] == "000-001,000_aaaa,condition,chronic_pain,asserted,false,,,Kratom eases chronic pain,0,25,,,,"
-    assert lines[2] == '000-002,000_aaaa,dosage,dose_range,asserted,true,,,Take 2 to 4 grams,42,59,"a, ""quoted"" note",1.5,4,range'
+    assert (
+        lines[2]
+        == '000-002,000_aaaa,dosage,dose_range,asserted,true,,,Take 2 to 4 grams,42,59,"a, ""quoted"" note",1.5,4,range'
+    )
     assert lines[-1] == "" and len(lines) == 7
 
 

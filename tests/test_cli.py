@@ -16,8 +16,10 @@ CODEBOOK = {
         name: {
             "label": name.capitalize(),
             "definition": f"Test {name}.",
-            "terms": [{"id": term, "label": term.replace("_", " "), "definition": "Test term.", "synonyms": synonyms}
-                      for term, synonyms in terms],
+            "terms": [
+                {"id": term, "label": term.replace("_", " "), "definition": "Test term.", "synonyms": synonyms}
+                for term, synonyms in terms
+            ],
         }
         for name, terms in {
             "condition": [("migraine", ["migraines"]), ("restless_legs", ["restless legs"])],
@@ -41,7 +43,9 @@ def codebook_path(tmp_path):
 @pytest.fixture
 def good(tmp_path):
     path = tmp_path / "kr1_first.txt"
-    path.write_text("Borneo kratom eased my migraines.\nLow dose: 1-2 grams\nKratom does not cause seizures.\n", encoding="utf-8")
+    path.write_text(
+        "Borneo kratom eased my migraines.\nLow dose: 1-2 grams\nKratom does not cause seizures.\n", encoding="utf-8"
+    )
     return path
 
 
@@ -54,7 +58,9 @@ def test_extract_writes_a_claims_table(tmp_path, good, codebook_path, cli):
     assert stdout == f"wrote 5 claims from 2 article(s) to {out}\n"
     table = pd.read_csv(out, dtype=str, keep_default_na=False)
     assert list(table.columns) == CLAIM_COLUMNS
-    assert table[["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"]].values.tolist() == [
+    assert table[
+        ["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"]
+    ].values.tolist() == [
         ["kr1-001", "kr1_first", "strain", "borneo", "asserted", "false", "", ""],
         ["kr1-002", "kr1_first", "condition", "migraine", "asserted", "false", "", ""],
         ["kr1-003", "kr1_first", "dosage", "low_dose", "asserted", "false", "1", "2"],
@@ -70,7 +76,10 @@ def test_claim_ids_stay_unique_when_articles_share_a_prefix(tmp_path, codebook_p
     for name in ("abc_one", "abc_two"):
         (tmp_path / f"{name}.txt").write_text("Kratom eased my migraines.\n", encoding="utf-8")
     out = tmp_path / "claims.csv"
-    assert cli("extract", tmp_path / "abc_one.txt", tmp_path / "abc_two.txt", "--out", out, "--codebook", codebook_path)[0] == 0
+    assert (
+        cli("extract", tmp_path / "abc_one.txt", tmp_path / "abc_two.txt", "--out", out, "--codebook", codebook_path)[0]
+        == 0
+    )
     assert list(pd.read_csv(out, dtype=str)["claim_id"]) == ["abc-001", "abc-002"]
 
 
@@ -111,7 +120,9 @@ def test_bad_second_article_stops_with_one_line_and_no_output(tmp_path, good, co
 def test_bad_input_leaves_an_earlier_output_untouched_even_with_force(tmp_path, good, codebook_path, cli):
     out = tmp_path / "claims.csv"
     out.write_text("earlier run\n", encoding="utf-8")
-    status, _, stderr = cli("extract", good, tmp_path / "absent.txt", "--out", out, "--force", "--codebook", codebook_path)
+    status, _, stderr = cli(
+        "extract", good, tmp_path / "absent.txt", "--out", out, "--force", "--codebook", codebook_path
+    )
     assert (status, stderr) == (2, f"error: {tmp_path / 'absent.txt'}: article file is missing (or is not a file)\n")
     assert out.read_text(encoding="utf-8") == "earlier run\n"
 
@@ -121,7 +132,9 @@ def test_an_existing_output_is_replaced_only_with_force(tmp_path, good, codebook
     out.write_text("earlier run\n", encoding="utf-8")
     status, stdout, stderr = cli("extract", good, "--out", out, "--codebook", codebook_path)
     assert (status, stdout) == (2, "")
-    assert stderr == f"error: {out}: the output file already exists; choose another name, or add --force to replace it\n"
+    assert (
+        stderr == f"error: {out}: the output file already exists; choose another name, or add --force to replace it\n"
+    )
     assert out.read_text(encoding="utf-8") == "earlier run\n"
     status, stdout, _ = cli("extract", good, "--out", out, "--force", "--codebook", codebook_path)
     assert (status, stdout) == (0, f"wrote 4 claims from 1 article(s) to {out}\n")
@@ -133,7 +146,10 @@ def test_out_naming_an_input_is_refused_even_with_force(tmp_path, good, codebook
     for out in (good, tmp_path / "." / good.name, codebook_path):
         status, _, stderr = cli("extract", good, "--out", out, "--force", "--codebook", codebook_path)
         assert status == 2
-        assert stderr == f"error: {out}: --out is one of the command's input files, which writing would destroy; choose another file\n"
+        assert (
+            stderr
+            == f"error: {out}: --out is one of the command's input files, which writing would destroy; choose another file\n"
+        )
     assert good.read_bytes() == before
 
 
@@ -145,8 +161,10 @@ def test_out_inside_the_data_folder_is_refused_even_with_force(tmp_path, data_co
     for out in (data_dir / "claims.csv", data_dir / "machine_claims.csv"):
         status, stdout, stderr = cli("extract", *articles, "--out", out, "--force")
         assert (status, stdout) == (2, "")
-        assert stderr == (f"error: {out}: --out is inside the data folder {data_dir}, whose files the book reads; "
-                          "write machine-proposed claims elsewhere and compare them with the curated ones\n")
+        assert stderr == (
+            f"error: {out}: --out is inside the data folder {data_dir}, whose files the book reads; "
+            "write machine-proposed claims elsewhere and compare them with the curated ones\n"
+        )
     assert (data_dir / "claims.csv").read_bytes() == claims_before
     assert not (data_dir / "machine_claims.csv").exists()
 
@@ -157,7 +175,10 @@ def test_out_that_is_a_symbolic_link_is_refused_even_with_force(tmp_path, good, 
     link = tmp_path / "claims.csv"
     link.symlink_to(target)
     status, _, stderr = cli("extract", good, "--out", link, "--force", "--codebook", codebook_path)
-    assert (status, stderr) == (2, f"error: {link}: is a symbolic link; refusing to write through it: remove the link or choose another file\n")
+    assert (status, stderr) == (
+        2,
+        f"error: {link}: is a symbolic link; refusing to write through it: remove the link or choose another file\n",
+    )
     assert link.is_symlink() and target.read_text(encoding="utf-8") == "someone's file\n"
 
 
@@ -227,9 +248,20 @@ def test_help_explains_the_command_with_an_example(cli):
 def test_module_entry_point_reports_without_traceback(tmp_path, codebook_path):
     missing = tmp_path / "missing.txt"
     done = subprocess.run(
-        [sys.executable, "-m", "kratom_claims", "extract", str(missing), "--out", str(tmp_path / "c.csv"),
-         "--codebook", str(codebook_path)],
-        capture_output=True, text=True, check=False,
+        [
+            sys.executable,
+            "-m",
+            "kratom_claims",
+            "extract",
+            str(missing),
+            "--out",
+            str(tmp_path / "c.csv"),
+            "--codebook",
+            str(codebook_path),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert done.returncode == 2
     assert done.stderr == f"error: {missing}: article file is missing (or is not a file)\n"

@@ -46,7 +46,9 @@ def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, cli)
 def test_add_with_review_and_published_on_options(data_dir, article, tmp_path, work, cli):
     review = tmp_path / "reviews" / "mine.csv"
     review.parent.mkdir()
-    status, _, _ = cli("add", article, "--title", "T", "--published-on", "A forum", "--review", review, "--data-dir", data_dir)
+    status, _, _ = cli(
+        "add", article, "--title", "T", "--published-on", "A forum", "--review", review, "--data-dir", data_dir
+    )
     assert status == 0 and review.is_file() and not (work / "review_abc_new.csv").exists()
     assert load_corpus(data_dir).metadata.iloc[-1]["published_on"] == "A forum"
 
@@ -67,7 +69,10 @@ def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, wo
 def test_locate_prints_start_and_end(data_dir, cli):
     assert cli("locate", "001_bbbb", "does not cure anxiety", "--data-dir", data_dir) == (0, "start 28 end 49\n", "")
     status, stdout, _ = cli("locate", "000_aaaa", "Kratom eases chronic pain", "--data-dir", data_dir)
-    assert (status, stdout) == (0, "start 0 end 25\nstart 61 end 86\nthe words occur 2 times; use the place where the claim is made\n")
+    assert (status, stdout) == (
+        0,
+        "start 0 end 25\nstart 61 end 86\nthe words occur 2 times; use the place where the claim is made\n",
+    )
 
 
 def _bad_review(work):
@@ -88,7 +93,9 @@ def _bad_review(work):
         (lambda t, w, d: ["locate", "000_aaaa", "no such words"], "the quote 'no such words' is not in the article"),
     ],
 )
-def test_bad_input_is_one_line_with_status_2_and_nothing_written(data_dir, article, tmp_path, work, cli, command, problem):
+def test_bad_input_is_one_line_with_status_2_and_nothing_written(
+    data_dir, article, tmp_path, work, cli, command, problem
+):
     argv = [*command(tmp_path, work, data_dir), "--data-dir", data_dir]
     before = snapshot(tmp_path)
     status, stdout, stderr = cli(*argv)
@@ -118,7 +125,16 @@ def test_usage_mistakes_are_one_line(cli):
 @pytest.mark.parametrize(
     "command, shown",
     [
-        ("add", ["--title TITLE", "--published-on TEXT", "--review REVIEW.csv", "--data-dir DIR", "python -m kratom_claims add "]),
+        (
+            "add",
+            [
+                "--title TITLE",
+                "--published-on TEXT",
+                "--review REVIEW.csv",
+                "--data-dir DIR",
+                "python -m kratom_claims add ",
+            ],
+        ),
         ("accept", ["REVIEW.csv", "--data-dir DIR", "python -m kratom_claims accept "]),
         ("locate", ["ARTICLE_ID", "QUOTE", "start S end E", "python -m kratom_claims locate "]),
     ],
@@ -134,7 +150,10 @@ def test_module_entry_point_reports_without_traceback(data_dir, tmp_path):
     missing = tmp_path / "missing.txt"
     done = subprocess.run(
         [sys.executable, "-m", "kratom_claims", "add", str(missing), "--title", "T", "--data-dir", str(data_dir)],
-        capture_output=True, text=True, check=False, cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        cwd=tmp_path,
     )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == f"error: {missing}: article file is missing (or is not a file)\n"
@@ -173,10 +192,23 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
     start, end = int(stdout.split()[1]), int(stdout.split()[3])
     assert SIXTH_ARTICLE[start:end] == quote
     kept = review[review["category"] != "strain"].assign(note="checked")
-    added = {**dict.fromkeys(CLAIM_COLUMNS, ""), "claim_id": "005-099", "article_id": "005_back_pain_notes",
-             "category": "condition", "term": "chronic_pain", "stance": "asserted", "hedged": "false",
-             "attributed_to": "users", "quote": quote, "start": str(start), "end": str(end), "note": "added by hand"}
-    write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / "review_005_back_pain_notes.csv")
+    added = {
+        **dict.fromkeys(CLAIM_COLUMNS, ""),
+        "claim_id": "005-099",
+        "article_id": "005_back_pain_notes",
+        "category": "condition",
+        "term": "chronic_pain",
+        "stance": "asserted",
+        "hedged": "false",
+        "attributed_to": "users",
+        "quote": quote,
+        "start": str(start),
+        "end": str(end),
+        "note": "added by hand",
+    }
+    write_claims(
+        pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / "review_005_back_pain_notes.csv"
+    )
 
     status, _, stderr = cli("accept", "review_005_back_pain_notes.csv", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")

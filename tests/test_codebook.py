@@ -73,7 +73,9 @@ def test_surface_forms_leave_out_persuasion_unless_asked(tiny_codebook):
 
 
 def test_comparators_and_attributions_are_read_with_labels(tiny_codebook):
-    assert tiny_codebook.comparators.to_dict("records") == [{"id": "opioids", "label": "Opioids", "definition": "Opioid painkillers."}]
+    assert tiny_codebook.comparators.to_dict("records") == [
+        {"id": "opioids", "label": "Opioids", "definition": "Opioid painkillers."}
+    ]
     assert tiny_codebook.qualifier_label("attributions", "users") == "Users"
     with pytest.raises(KeyError, match="no attribution 'critics'"):
         tiny_codebook.qualifier_label("attributions", "critics")

@@ -85,9 +85,18 @@ def run_together(commands: dict, hook: str) -> dict[str, str]:
 def _review(folder, article_id, category, term):
     path = folder / f"review_{article_id}.csv"
     quote = TEXTS[article_id].strip()
-    row = {**dict.fromkeys(CLAIM_COLUMNS, ""), "claim_id": f"{article_id[:3]}-001", "article_id": article_id,
-           "category": category, "term": term, "stance": "asserted", "hedged": "false",
-           "quote": quote, "start": "0", "end": str(len(quote))}
+    row = {
+        **dict.fromkeys(CLAIM_COLUMNS, ""),
+        "claim_id": f"{article_id[:3]}-001",
+        "article_id": article_id,
+        "category": category,
+        "term": term,
+        "stance": "asserted",
+        "hedged": "false",
+        "quote": quote,
+        "start": "0",
+        "end": str(len(quote)),
+    }
     write_claims(pd.DataFrame([row], columns=CLAIM_COLUMNS), path)
     return path
 
@@ -125,12 +134,17 @@ def test_the_losing_one_of_two_simultaneous_adds_names_its_own_article(tmp_path,
         sources[name] = tmp_path / f"{name}.txt"
         sources[name].write_text("Kratom eases chronic pain.\n", encoding="utf-8")
     reported = run_together(
-        {name: (lambda source=source: intake.add_article(source, "Title", data_dir=data_dir)) for name, source in sources.items()},
+        {
+            name: (lambda source=source: intake.add_article(source, "Title", data_dir=data_dir))
+            for name, source in sources.items()
+        },
         hook="read_metadata",
     )
     winner = next(name for name, outcome in reported.items() if outcome == "ok")
     loser = next(name for name in sources if name != winner)
-    assert reported[loser].startswith(f"{sources[loser]}: article id '{loser}' starts with '005', like article '{winner}'")
+    assert reported[loser].startswith(
+        f"{sources[loser]}: article id '{loser}' starts with '005', like article '{winner}'"
+    )
     assert load_corpus(data_dir).ids == ["000_aaaa", "001_bbbb", "002_cccc", winner]
 
 

@@ -13,7 +13,7 @@ from kratom_claims.errors import CorpusError
 def corpus_dir(tmp_path):
     return write_corpus(
         tmp_path,
-        {"a1": "Kratom may ease back pain.\r\nFooter line\n".encode(), "b2": "Kratom can cause nausea.".encode()},
+        {"a1": b"Kratom may ease back pain.\r\nFooter line\n", "b2": b"Kratom can cause nausea."},
         residue={"a1": ["Footer line\n"]},
     )
 
@@ -108,6 +108,16 @@ def test_article_sources_say_what_is_not_recorded(corpus_of):
     corpus = corpus_of({"000_aaaa": "Text.\nMenu\n", "001_bbbb": "Other text.\n"}, {"000_aaaa": ["Menu\n"]})
     table = article_sources(corpus)
     assert table.to_dict("index") == {
-        "000_aaaa": {"site_in_text": "unknown", "residue_pieces": 1, "url": "not recorded", "retrieved": "not recorded"},
-        "001_bbbb": {"site_in_text": "unknown", "residue_pieces": 0, "url": "not recorded", "retrieved": "not recorded"},
+        "000_aaaa": {
+            "site_in_text": "unknown",
+            "residue_pieces": 1,
+            "url": "not recorded",
+            "retrieved": "not recorded",
+        },
+        "001_bbbb": {
+            "site_in_text": "unknown",
+            "residue_pieces": 0,
+            "url": "not recorded",
+            "retrieved": "not recorded",
+        },
     }

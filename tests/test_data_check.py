@@ -43,16 +43,31 @@ def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, cl
 
 def test_make_runs_the_data_check_before_sphinx_and_nbval():
     """A dry run (make -n) lists the commands; the check must come before the build and the notebook run."""
-    done = subprocess.run(["make", "-n", "-W", "requirements.txt", "book", "strict-build", "notebooks"],
-                          cwd=PROJECT.project_root, capture_output=True, text=True, check=True)
-    lines = [line for line in done.stdout.splitlines() if "kratom_claims check" in line or "jupyter-book build" in line
-             or "--nbval" in line]
+    done = subprocess.run(
+        ["make", "-n", "-W", "requirements.txt", "book", "strict-build", "notebooks"],
+        cwd=PROJECT.project_root,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = [
+        line
+        for line in done.stdout.splitlines()
+        if "kratom_claims check" in line or "jupyter-book build" in line or "--nbval" in line
+    ]
     assert [("check" if "kratom_claims check" in line else "run") for line in lines] == ["check", "run"] * 3
 
 
 def test_the_check_command_reports_without_a_traceback(data_copy):
     (data_copy / "codebook.yml").write_text("categories: [\n", encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "kratom_claims", "check", "--data-dir", str(data_copy)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "kratom_claims", "check", "--data-dir", str(data_copy)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr.startswith(f"error: {data_copy / 'codebook.yml'}: codebook is not valid YAML") and done.stderr.count("\n") == 1
+    assert (
+        done.stderr.startswith(f"error: {data_copy / 'codebook.yml'}: codebook is not valid YAML")
+        and done.stderr.count("\n") == 1
+    )

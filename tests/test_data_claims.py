@@ -64,7 +64,7 @@ def test_every_article_claims_kratom_as_an_alternative_to_conventional_treatment
 def test_comparisons_of_degree_carry_opioids_and_outright_contrasts_carry_none(claims):
     """The method chapter's rule: 'less X than opioids' is a comparison; 'without the X of opioids' denies X outright."""
     denied = claims[claims["quote"].str.contains(r"opioids|opiates", case=False) & (claims["stance"] == "denied")]
-    comparator = dict(zip(denied["claim_id"], denied["comparator"]))
+    comparator = dict(zip(denied["claim_id"], denied["comparator"], strict=True))
     outright = {"001-021", "001-022", "003-025", "004-013"}
     assert {c for c, value in comparator.items() if value == ""} == outright
     assert {value for c, value in comparator.items() if c not in outright} == {"opioids"}

@@ -68,7 +68,8 @@ def test_most_sources_can_be_found_by_doi_or_address(bibliography):
 
 def test_every_entry_has_a_title_and_a_year_or_a_note_saying_it_is_unseen(bibliography):
     lacking = [
-        key for key, entry in bibliography.entries.items()
+        key
+        for key, entry in bibliography.entries.items()
         if "title" not in entry.fields or not ("year" in entry.fields or "note" in entry.fields)
     ]
     assert lacking == []
@@ -96,7 +97,9 @@ QUOTED = re.compile(r'"([^"]+)"')
 def test_text_quoted_in_a_rating_is_copied_exactly_from_its_article(corpus):
     discern = load_discern(article_ids=corpus.ids)
     jama = load_jama(article_ids=corpus.ids)
-    reasons = list(zip(discern["article_id"], discern["justification"])) + list(zip(jama["article_id"], jama["evidence"]))
+    reasons = list(zip(discern["article_id"], discern["justification"], strict=True)) + list(
+        zip(jama["article_id"], jama["evidence"], strict=True)
+    )
     misquoted = [
         (article_id, quote)
         for article_id, reason in reasons

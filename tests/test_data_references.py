@@ -21,7 +21,9 @@ EVIDENCE_ID = re.compile(r"\bE(\d{2})\b")
 
 
 def prose_sources() -> dict[str, str]:
-    sources = {str(p.relative_to(PROJECT_ROOT)): p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "book").glob("*.md")}
+    sources = {
+        str(p.relative_to(PROJECT_ROOT)): p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "book").glob("*.md")
+    }
     for path in (PROJECT_ROOT / "notebooks").glob("*.ipynb"):
         cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
         sources[str(path.relative_to(PROJECT_ROOT))] = "\n".join(
@@ -33,7 +35,7 @@ def prose_sources() -> dict[str, str]:
 @pytest.fixture(scope="module")
 def quotes() -> dict[str, str]:
     claims = pd.read_csv(PROJECT.claims_csv, dtype=str, keep_default_na=False)
-    return dict(zip(claims["claim_id"], claims["quote"]))
+    return dict(zip(claims["claim_id"], claims["quote"], strict=True))
 
 
 def normalised(text: str) -> str:
@@ -46,7 +48,12 @@ def test_prose_finds_the_claim_and_evidence_ids_it_checks():
 
 
 def test_every_claim_id_in_the_prose_exists(quotes):
-    missing = [f"{name}: {claim_id}" for name, text in prose_sources().items() for claim_id in CLAIM_ID.findall(text) if claim_id not in quotes]
+    missing = [
+        f"{name}: {claim_id}"
+        for name, text in prose_sources().items()
+        for claim_id in CLAIM_ID.findall(text)
+        if claim_id not in quotes
+    ]
     assert missing == []
 
 
@@ -62,5 +69,10 @@ def test_words_quoted_beside_a_claim_id_are_in_that_claim(quotes):
 
 def test_every_evidence_id_in_the_prose_exists():
     known = set(pd.read_csv(PROJECT.evidence_csv, dtype=str)["evidence_id"])
-    missing = [f"{name}: E{n}" for name, text in prose_sources().items() for n in EVIDENCE_ID.findall(text) if f"E{n}" not in known]
+    missing = [
+        f"{name}: E{n}"
+        for name, text in prose_sources().items()
+        for n in EVIDENCE_ID.findall(text)
+        if f"E{n}" not in known
+    ]
     assert missing == []

@@ -56,8 +56,13 @@ def with_npm(tools):
 
 
 def ensure(root, env, **extra):
-    return subprocess.run(["/bin/bash", str(root / "scripts" / "ensure_browser.sh")], env={**env, **extra},
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        ["/bin/bash", str(root / "scripts" / "ensure_browser.sh")],
+        env={**env, **extra},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def npm_calls(env) -> list[str]:
@@ -88,8 +93,10 @@ def test_the_registry_is_asked_only_when_the_cache_lacks_axe_core(project):
     with_npm(tools)
     done = ensure(root, env, NPM_CACHE="empty")
     assert done.returncode == 0, done.stderr
-    assert npm_calls(env) == ["ci --offline --prefix tests/browser --no-audit --no-fund --silent",
-                              "ci --prefix tests/browser --no-audit --no-fund --silent"]
+    assert npm_calls(env) == [
+        "ci --offline --prefix tests/browser --no-audit --no-fund --silent",
+        "ci --prefix tests/browser --no-audit --no-fund --silent",
+    ]
     assert f"axe-core {WANTED} is not in npm's cache; fetching it from the npm registry" in done.stdout
 
 
@@ -97,5 +104,7 @@ def test_a_missing_axe_core_without_npm_says_what_to_install(project):
     root, _, env = project
     done = ensure(root, env)
     assert done.returncode == 1
-    assert done.stderr == (f"ensure_browser: axe-core {WANTED} is not installed and npm is missing: install Node.js and npm "
-                           "(Debian: apt-get install nodejs npm), then rerun.\n")
+    assert done.stderr == (
+        f"ensure_browser: axe-core {WANTED} is not installed and npm is missing: install Node.js and npm "
+        "(Debian: apt-get install nodejs npm), then rerun.\n"
+    )

@@ -53,9 +53,15 @@ def test_accept_shows_a_misspaced_quote_beside_the_text(data_dir, tmp_path, work
 def test_a_utf16_article_is_named_as_utf16(data_dir, tmp_path, work, cli, raw):
     source = tmp_path / "abc_wide.txt"
     source.write_bytes(raw)
-    for argv in (["add", source, "--title", "T", "--data-dir", data_dir], ["extract", source, "--out", tmp_path / "out.csv"]):
+    for argv in (
+        ["add", source, "--title", "T", "--data-dir", data_dir],
+        ["extract", source, "--out", tmp_path / "out.csv"],
+    ):
         status, _, stderr = cli(*argv)
-        assert (status, stderr) == (2, f"error: {source}: article is UTF-16 text, not UTF-8; save it as UTF-8 and try again\n")
+        assert (status, stderr) == (
+            2,
+            f"error: {source}: article is UTF-16 text, not UTF-8; save it as UTF-8 and try again\n",
+        )
 
 
 def test_plain_utf8_and_binary_files_are_not_taken_for_utf16():
@@ -68,7 +74,10 @@ def test_a_utf16_review_file_is_named_as_utf16(data_dir, work, cli):
     review = work / "review.csv"
     review.write_bytes((",".join(CLAIM_COLUMNS) + "\r\n").encode("utf-16"))
     status, _, stderr = cli("accept", review, "--data-dir", data_dir)
-    assert (status, stderr) == (2, f"error: {review}: is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')\n")
+    assert (status, stderr) == (
+        2,
+        f"error: {review}: is UTF-16 text, not UTF-8; save it as CSV in UTF-8 (a spreadsheet's 'CSV UTF-8')\n",
+    )
 
 
 def test_a_review_row_with_missing_fields_says_which(data_dir, work, cli):
@@ -77,7 +86,8 @@ def test_a_review_row_with_missing_fields_says_which(data_dir, work, cli):
     review.write_text(",".join(CLAIM_COLUMNS) + "\n" + ",".join(list(row.values())[:3]) + "\n", encoding="utf-8")
     status, _, stderr = cli("accept", review, "--data-dir", data_dir)
     assert (status, stderr) == (
-        2, f"error: {review}: line 2 has 3 of the header's {len(CLAIM_COLUMNS)} fields; missing: {', '.join(CLAIM_COLUMNS[3:])}\n"
+        2,
+        f"error: {review}: line 2 has 3 of the header's {len(CLAIM_COLUMNS)} fields; missing: {', '.join(CLAIM_COLUMNS[3:])}\n",
     )
 
 
@@ -86,7 +96,10 @@ def test_a_claim_table_row_with_missing_fields_says_which(data_dir, tiny_codeboo
     path.write_text(path.read_text(encoding="utf-8") + "000-009,000_aaaa\n", encoding="utf-8")
     with pytest.raises(ClaimsError) as raised:
         load_claims(path, load_corpus(data_dir), tiny_codebook)
-    assert raised.value.problem == f"line 4 has 2 of the header's {len(CLAIM_COLUMNS)} fields; missing: {', '.join(CLAIM_COLUMNS[2:])}"
+    assert (
+        raised.value.problem
+        == f"line 4 has 2 of the header's {len(CLAIM_COLUMNS)} fields; missing: {', '.join(CLAIM_COLUMNS[2:])}"
+    )
 
 
 def test_a_utf8_byte_order_mark_is_not_part_of_the_first_quote(data_dir, tmp_path, work, cli):

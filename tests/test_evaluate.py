@@ -19,49 +19,66 @@ TEXTS = {
 
 def claim(article_id, category, term, stance, quote):
     start = TEXTS[article_id].index(quote)
-    return {"article_id": article_id, "category": category, "term": term, "stance": stance, "hedged": False,
-            "quote": quote, "start": start, "end": start + len(quote)}
+    return {
+        "article_id": article_id,
+        "category": category,
+        "term": term,
+        "stance": stance,
+        "hedged": False,
+        "quote": quote,
+        "start": start,
+        "end": start + len(quote),
+    }
 
 
 @pytest.fixture
 def machine():
-    return pd.DataFrame([
-        claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
-        claim("a1", "condition", "migraine", "asserted", "Migraine relief"),
-        claim("a1", "side_effect", "nausea", "denied", "Kratom does not cause nausea."),
-        claim("a1", "side_effect", "seizures", "asserted", "Morphine can cause seizures."),
-        claim("a2", "condition", "pain", "asserted", "Kratom eases pain for some."),
-        claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
-    ])
+    return pd.DataFrame(
+        [
+            claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
+            claim("a1", "condition", "migraine", "asserted", "Migraine relief"),
+            claim("a1", "side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            claim("a1", "side_effect", "seizures", "asserted", "Morphine can cause seizures."),
+            claim("a2", "condition", "pain", "asserted", "Kratom eases pain for some."),
+            claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
+        ]
+    )
 
 
 @pytest.fixture
 def curated():
-    return pd.DataFrame([
-        claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
-        claim("a1", "condition", "pain", "asserted", "Kratom eases pain"),
-        claim("a1", "side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
-        claim("a1", "side_effect", "constipation", "asserted", "It may cause constipation."),
-        claim("a2", "condition", "pain", "denied", "Kratom eases pain for some."),
-        claim("a2", "condition", "back_pain", "asserted", "My lumbago faded with kratom."),
-        claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
-    ])
+    return pd.DataFrame(
+        [
+            claim("a1", "condition", "pain", "asserted", "Kratom eases pain."),
+            claim("a1", "condition", "pain", "asserted", "Kratom eases pain"),
+            claim("a1", "side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
+            claim("a1", "side_effect", "constipation", "asserted", "It may cause constipation."),
+            claim("a2", "condition", "pain", "denied", "Kratom eases pain for some."),
+            claim("a2", "condition", "back_pain", "asserted", "My lumbago faded with kratom."),
+            claim("a2", "strain", "borneo", "asserted", "Borneo kratom is popular."),
+        ]
+    )
 
 
 @pytest.fixture
 def codebook(tmp_path):
     def category(terms):
-        return {"label": "L", "definition": "D.", "terms": [
-            {"id": t, "label": t.replace("_", " "), "definition": "D.", "synonyms": s} for t, s in terms]}
+        return {
+            "label": "L",
+            "definition": "D.",
+            "terms": [{"id": t, "label": t.replace("_", " "), "definition": "D.", "synonyms": s} for t, s in terms],
+        }
 
-    document = {"categories": {
-        "condition": category([("pain", []), ("back_pain", []), ("migraine", []), ("anxiety", [])]),
-        "strain": category([("borneo", [])]),
-        "side_effect": category([("nausea", []), ("constipation", []), ("seizures", []), ("anxiety", [])]),
-        "dosage": category([]),
-        "mechanism": category([]),
-        "advice": category([]),
-    }}
+    document = {
+        "categories": {
+            "condition": category([("pain", []), ("back_pain", []), ("migraine", []), ("anxiety", [])]),
+            "strain": category([("borneo", [])]),
+            "side_effect": category([("nausea", []), ("constipation", []), ("seizures", []), ("anxiety", [])]),
+            "dosage": category([]),
+            "mechanism": category([]),
+            "advice": category([]),
+        }
+    }
     path = tmp_path / "codebook.yml"
     path.write_text(yaml.safe_dump(document), encoding="utf-8")
     return load_codebook(path)
@@ -131,7 +148,15 @@ def test_error_table_lists_misses_false_alarms_and_stance_disagreements(machine,
 def test_error_table_names_a_category_mix_up(codebook):
     text = {"a1": "Kratom may ease anxiety."}
     quote = "Kratom may ease anxiety."
-    row = {"article_id": "a1", "term": "anxiety", "stance": "asserted", "hedged": True, "quote": quote, "start": 0, "end": len(quote)}
+    row = {
+        "article_id": "a1",
+        "term": "anxiety",
+        "stance": "asserted",
+        "hedged": True,
+        "quote": quote,
+        "start": 0,
+        "end": len(quote),
+    }
     machine = pd.DataFrame([{**row, "category": "side_effect"}])
     curated = pd.DataFrame([{**row, "category": "condition"}])
     errors = error_table(machine, curated, text, codebook)

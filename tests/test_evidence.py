@@ -8,7 +8,13 @@ import pytest
 from kratom_claims.bibliography import bib_keys
 from kratom_claims.errors import DataError, EvidenceError
 from kratom_claims.evidence import EVIDENCE_COLUMNS, evidence_on, is_benchmark, load_evidence, term_keys
-from kratom_claims.risks import documented_risks, internal_contradictions, risk_omission_matrix, risk_sources, risk_tally
+from kratom_claims.risks import (
+    documented_risks,
+    internal_contradictions,
+    risk_omission_matrix,
+    risk_sources,
+    risk_tally,
+)
 from kratom_claims.verdicts import (
     NOT_FOUND,
     claim_verdict_rows,
@@ -67,9 +73,17 @@ def evidence_table(*rows, comparators=None):
     for row in rows:
         evidence_id, terms, strength, verdict, direction, key, *topic = row
         records.append(
-            {**GOOD_ROW, "evidence_id": evidence_id, "terms": terms, "strength": strength, "verdict_for_claims": verdict,
-             "claim_direction": direction, "citation_key": key, "topic": topic[0] if topic else "a topic",
-             "comparator": (comparators or {}).get(evidence_id, "")}
+            {
+                **GOOD_ROW,
+                "evidence_id": evidence_id,
+                "terms": terms,
+                "strength": strength,
+                "verdict_for_claims": verdict,
+                "claim_direction": direction,
+                "citation_key": key,
+                "topic": topic[0] if topic else "a topic",
+                "comparator": (comparators or {}).get(evidence_id, ""),
+            }
         )
     table = pd.DataFrame(records, columns=EVIDENCE_COLUMNS)
     table["term_keys"] = table["terms"].map(term_keys)
@@ -176,10 +190,22 @@ def test_an_absence_of_evidence_can_neither_contradict_nor_support(tmp_path, tin
 
 
 @pytest.mark.parametrize("verdict", ["goes_beyond", "no_evidence"])
-def test_an_absence_of_evidence_may_leave_a_claim_beyond_the_evidence_or_untested(tmp_path, tiny_codebook, bib, verdict):
-    absent = {**GOOD_ROW, "evidence_id": "E02", "finding_type": "absence", "verdict_for_claims": verdict, "comparator": "opioids"}
+def test_an_absence_of_evidence_may_leave_a_claim_beyond_the_evidence_or_untested(
+    tmp_path, tiny_codebook, bib, verdict
+):
+    absent = {
+        **GOOD_ROW,
+        "evidence_id": "E02",
+        "finding_type": "absence",
+        "verdict_for_claims": verdict,
+        "comparator": "opioids",
+    }
     loaded = load_evidence(write_evidence(tmp_path, [GOOD_ROW, absent]), tiny_codebook, bib)
-    assert loaded.loc[1, ["finding_type", "verdict_for_claims", "comparator"]].tolist() == ["absence", verdict, "opioids"]
+    assert loaded.loc[1, ["finding_type", "verdict_for_claims", "comparator"]].tolist() == [
+        "absence",
+        verdict,
+        "opioids",
+    ]
 
 
 COMPARED = evidence_table(
@@ -200,7 +226,9 @@ def test_a_comparative_claim_is_judged_only_by_evidence_that_compares():
 
 
 def test_a_comparison_with_another_treatment_finds_no_evidence_about_opioids():
-    claims = claims_table(("000-001", "000_aaaa", "side_effect", "nausea", "denied", False, "q", 0, 2, "conventional_treatment"))
+    claims = claims_table(
+        ("000-001", "000_aaaa", "side_effect", "nausea", "denied", False, "q", 0, 2, "conventional_treatment")
+    )
     assert evidence_for_claims(claims, COMPARED).loc["000-001", "verdict"] == NOT_FOUND
 
 
@@ -272,8 +300,15 @@ def test_verdict_counts_keep_every_verdict_and_article():
 def test_claim_verdict_rows_show_labels_and_readable_verdicts(tiny_codebook):
     rows = claim_verdict_rows(evidence_for_claims(CLAIMS, EVIDENCE), tiny_codebook)
     assert rows.loc["001-002"].to_dict() == {
-        "article": "001", "category": "condition", "term": "Chronic pain", "stance": "asserted (hedged)",
-        "verdict": "contradicted", "strength": "strong", "evidence": "E2, E6", "citations": "k2", "quote": "q4",
+        "article": "001",
+        "category": "condition",
+        "term": "Chronic pain",
+        "stance": "asserted (hedged)",
+        "verdict": "contradicted",
+        "strength": "strong",
+        "evidence": "E2, E6",
+        "citations": "k2",
+        "quote": "q4",
     }
     assert rows.loc["000-002", "verdict"] == NOT_FOUND
 
@@ -323,7 +358,11 @@ def test_claims_against_opioids_split_comparisons_outright_denials_and_alternati
         index=["a", "b", "c", "d", "e"],
     )
     groups = claims_against_opioids(matched)
-    assert {name: list(rows.index) for name, rows in groups.items()} == {"compared": ["a"], "outright": ["b"], "alternative": ["d"]}
+    assert {name: list(rows.index) for name, rows in groups.items()} == {
+        "compared": ["a"],
+        "outright": ["b"],
+        "alternative": ["d"],
+    }
 
 
 def test_risk_omission_matrix_marks_named_denied_both_and_absent(tiny_codebook):
@@ -347,29 +386,87 @@ def test_internal_contradictions_pair_denials_with_assertions_of_the_same_or_dep
     """Nausea pairs with nothing, sedation has no assertion, and overlapping quotes (000-007, 000-008) do not pair."""
     claims = claims_table(
         ("000-001", "000_aaaa", "side_effect", "side_effects", "denied", True, "without the side effects", 0, 24),
-        ("000-002", "000_aaaa", "side_effect", "dependence", "asserted", False, "can cause dependence and withdrawal", 30, 65),
-        ("000-003", "000_aaaa", "side_effect", "withdrawal", "asserted", False, "can cause dependence and withdrawal", 30, 65),
+        (
+            "000-002",
+            "000_aaaa",
+            "side_effect",
+            "dependence",
+            "asserted",
+            False,
+            "can cause dependence and withdrawal",
+            30,
+            65,
+        ),
+        (
+            "000-003",
+            "000_aaaa",
+            "side_effect",
+            "withdrawal",
+            "asserted",
+            False,
+            "can cause dependence and withdrawal",
+            30,
+            65,
+        ),
         ("000-004", "000_aaaa", "side_effect", "side_effects", "asserted", False, "has side effects", 70, 86),
         ("000-005", "000_aaaa", "side_effect", "nausea", "asserted", False, "nausea", 90, 96),
         ("000-006", "000_aaaa", "side_effect", "sedation", "denied", False, "no drowsiness", 100, 113),
-        ("000-007", "000_aaaa", "side_effect", "addiction", "denied", False, "not addictive, yet tolerance builds", 120, 155),
+        (
+            "000-007",
+            "000_aaaa",
+            "side_effect",
+            "addiction",
+            "denied",
+            False,
+            "not addictive, yet tolerance builds",
+            120,
+            155,
+        ),
         ("000-008", "000_aaaa", "side_effect", "tolerance", "asserted", False, "tolerance builds", 139, 155),
         ("001-001", "001_bbbb", "side_effect", "dependence", "asserted", False, "dependence", 0, 10),
     )
     found = internal_contradictions(claims)
     assert found.drop(columns=["denied_quote", "asserted_quote"]).to_dict("records") == [
-        {"article_id": "000_aaaa", "rule": "harm denied beside dependence named", "denied_claims": ("000-001",),
-         "denied_terms": "side_effects", "asserted_claims": ("000-002", "000-003"), "asserted_terms": "dependence, withdrawal",
-         "denied_start": 0, "asserted_start": 30},
-        {"article_id": "000_aaaa", "rule": "same term asserted and denied", "denied_claims": ("000-001",),
-         "denied_terms": "side_effects", "asserted_claims": ("000-004",), "asserted_terms": "side_effects",
-         "denied_start": 0, "asserted_start": 70},
-        {"article_id": "000_aaaa", "rule": "harm denied beside dependence named", "denied_claims": ("000-001",),
-         "denied_terms": "side_effects", "asserted_claims": ("000-008",), "asserted_terms": "tolerance",
-         "denied_start": 0, "asserted_start": 139},
-        {"article_id": "000_aaaa", "rule": "harm denied beside dependence named", "denied_claims": ("000-007",),
-         "denied_terms": "addiction", "asserted_claims": ("000-002", "000-003"), "asserted_terms": "dependence, withdrawal",
-         "denied_start": 120, "asserted_start": 30},
+        {
+            "article_id": "000_aaaa",
+            "rule": "harm denied beside dependence named",
+            "denied_claims": ("000-001",),
+            "denied_terms": "side_effects",
+            "asserted_claims": ("000-002", "000-003"),
+            "asserted_terms": "dependence, withdrawal",
+            "denied_start": 0,
+            "asserted_start": 30,
+        },
+        {
+            "article_id": "000_aaaa",
+            "rule": "same term asserted and denied",
+            "denied_claims": ("000-001",),
+            "denied_terms": "side_effects",
+            "asserted_claims": ("000-004",),
+            "asserted_terms": "side_effects",
+            "denied_start": 0,
+            "asserted_start": 70,
+        },
+        {
+            "article_id": "000_aaaa",
+            "rule": "harm denied beside dependence named",
+            "denied_claims": ("000-001",),
+            "denied_terms": "side_effects",
+            "asserted_claims": ("000-008",),
+            "asserted_terms": "tolerance",
+            "denied_start": 0,
+            "asserted_start": 139,
+        },
+        {
+            "article_id": "000_aaaa",
+            "rule": "harm denied beside dependence named",
+            "denied_claims": ("000-007",),
+            "denied_terms": "addiction",
+            "asserted_claims": ("000-002", "000-003"),
+            "asserted_terms": "dependence, withdrawal",
+            "denied_start": 120,
+            "asserted_start": 30,
+        },
     ]
     assert found.loc[0, "denied_quote"] == "without the side effects"
     assert found.loc[1, "asserted_quote"] == "has side effects"
@@ -377,7 +474,18 @@ def test_internal_contradictions_pair_denials_with_assertions_of_the_same_or_dep
 
 def test_a_comparison_grants_the_harm_so_it_is_no_contradiction():
     claims = claims_table(
-        ("000-001", "000_aaaa", "side_effect", "dependence", "denied", True, "less dependence than opioids", 0, 28, "opioids"),
+        (
+            "000-001",
+            "000_aaaa",
+            "side_effect",
+            "dependence",
+            "denied",
+            True,
+            "less dependence than opioids",
+            0,
+            28,
+            "opioids",
+        ),
         ("000-002", "000_aaaa", "side_effect", "dependence", "asserted", False, "can cause dependence", 40, 60, ""),
         ("000-003", "000_aaaa", "side_effect", "addiction", "denied", False, "not addictive", 70, 83, ""),
     )

@@ -9,7 +9,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_no_markdown_chapter_runs_code():
-    executable = [p.name for p in (PROJECT_ROOT / "book").glob("*.md") if re.search(r"^```\{code-cell\}", p.read_text(encoding="utf-8"), re.M)]
+    executable = [
+        p.name
+        for p in (PROJECT_ROOT / "book").glob("*.md")
+        if re.search(r"^```\{code-cell\}", p.read_text(encoding="utf-8"), re.M)
+    ]
     assert executable == []
 
 

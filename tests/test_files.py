@@ -55,7 +55,8 @@ def test_a_symbolic_link_is_refused_and_left_as_it_is(tmp_path):
     with pytest.raises(DataError) as raised:
         write_file(link, b"claims\n")
     assert (raised.value.path, raised.value.problem) == (
-        str(link), "is a symbolic link; refusing to write through it: remove the link or choose another file"
+        str(link),
+        "is a symbolic link; refusing to write through it: remove the link or choose another file",
     )
     assert link.is_symlink() and elsewhere.read_bytes() == b"not yours\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere.txt", "out.csv"]

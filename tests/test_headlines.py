@@ -27,8 +27,11 @@ def test_share_of_agrees_subject_and_verb(count, total, expected):
 
 def test_sources_sentence_counts_unmet_attribution_among_rated_articles():
     jama = pd.DataFrame(
-        {"article_id": ["a", "a", "b", "c"], "criterion": ["attribution", "currency", "attribution", "attribution"],
-         "met": [False, True, True, False]}
+        {
+            "article_id": ["a", "a", "b", "c"],
+            "criterion": ["attribution", "currency", "attribution", "attribution"],
+            "met": [False, True, True, False],
+        }
     )
     assert sources_sentence(jama, ["a", "b", "c", "d"]) == (
         "2 of the 3 rated articles name no source for any statement (the JAMA attribution benchmark)."
@@ -38,7 +41,10 @@ def test_sources_sentence_counts_unmet_attribution_among_rated_articles():
 
 def test_risks_sentence_lists_serious_risks_no_article_names():
     omissions = pd.DataFrame(
-        {"a": ["named", "not mentioned", "not mentioned", "denied"], "b": ["not mentioned", "not mentioned", "named", "not mentioned"]},
+        {
+            "a": ["named", "not mentioned", "not mentioned", "denied"],
+            "b": ["not mentioned", "not mentioned", "named", "not mentioned"],
+        },
         index=["Nausea", "Liver injury", "Death", "Contamination"],
     )
     terms = ["nausea", "liver_injury", "death", "contamination"]
@@ -55,12 +61,16 @@ def test_risks_sentence_lists_serious_risks_no_article_names():
 
 def test_claim_sentence_counts_articles_that_assert_the_term():
     claims = pd.DataFrame(
-        {"article_id": ["a", "a", "b"], "category": ["condition"] * 3, "term": ["chronic_pain"] * 3,
-         "stance": ["asserted", "asserted", "denied"]}
+        {
+            "article_id": ["a", "a", "b"],
+            "category": ["condition"] * 3,
+            "term": ["chronic_pain"] * 3,
+            "stance": ["asserted", "asserted", "denied"],
+        }
     )
-    assert claim_sentence(claims, ["a", "b"], "condition", "chronic_pain", ("claims", "claim"), "that kratom relieves chronic pain") == (
-        "1 of the 2 articles claims that kratom relieves chronic pain."
-    )
+    assert claim_sentence(
+        claims, ["a", "b"], "condition", "chronic_pain", ("claims", "claim"), "that kratom relieves chronic pain"
+    ) == ("1 of the 2 articles claims that kratom relieves chronic pain.")
 
 
 def test_verdicts_sentence_names_every_verdict_with_agreement():

@@ -38,11 +38,18 @@ def test_article_label_defaults_to_three_characters():
 
 
 def test_claim_ids_are_numbered_per_short_label_in_row_order():
-    assert numbered_claim_ids(["abc_one", "abc_one", "xyz_a", "abc_two"]) == ["abc-001", "abc-002", "xyz-001", "abc-003"]
+    assert numbered_claim_ids(["abc_one", "abc_one", "xyz_a", "abc_two"]) == [
+        "abc-001",
+        "abc-002",
+        "xyz-001",
+        "abc-003",
+    ]
     assert numbered_claim_ids([]) == []
 
 
-@pytest.mark.parametrize("claim, article_id", [("000-01", "000_a"), ("001-001", "000_a"), ("000_001", "000_a"), ("000-0001", "000_a")])
+@pytest.mark.parametrize(
+    "claim, article_id", [("000-01", "000_a"), ("001-001", "000_a"), ("000_001", "000_a"), ("000-0001", "000_a")]
+)
 def test_a_claim_id_of_another_shape_or_article_is_refused(claim, article_id):
     assert not is_claim_id_of(claim, article_id)
 

@@ -54,7 +54,15 @@ def test_add_writes_the_machine_proposals_for_review(data_dir, article, work):
     assert added.review_path == Path("review_abc_new.csv")
     review = pd.read_csv(work / "review_abc_new.csv", dtype=str, keep_default_na=False)
     assert review.to_dict("records") == [
-        claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true", note=MACHINE_NOTE),
+        claim(
+            "abc-001",
+            "abc_new",
+            "condition",
+            "chronic_pain",
+            "Kratom may ease chronic pain.",
+            hedged="true",
+            note=MACHINE_NOTE,
+        ),
         claim("abc-002", "abc_new", "side_effect", "nausea", "It can cause nausea.", note=MACHINE_NOTE),
     ]
     loaded = load_claims(work / "review_abc_new.csv", load_corpus(data_dir), codebook_of(data_dir))
@@ -78,7 +86,11 @@ def test_the_review_holds_exactly_what_the_extractor_proposes(data_dir, tmp_path
 def test_add_records_title_and_published_on_as_given(data_dir, article, work):
     add_article(article, '  Kratom, "pain" and you ', published_on="A blog, 2024", data_dir=data_dir)
     row = load_corpus(data_dir).metadata.iloc[-1]
-    assert (row["title"], row["published_on"], row["residue_note"]) == ('Kratom, "pain" and you', "A blog, 2024", "Not reviewed yet")
+    assert (row["title"], row["published_on"], row["residue_note"]) == (
+        'Kratom, "pain" and you',
+        "A blog, 2024",
+        "Not reviewed yet",
+    )
 
 
 def test_an_article_with_no_claims_gets_a_review_file_with_the_header_only(data_dir, tmp_path, work):
@@ -90,7 +102,14 @@ def test_an_article_with_no_claims_gets_a_review_file_with_the_header_only(data_
 
 
 def test_appended_metadata_keeps_crlf_and_ends_an_unfinished_last_line():
-    row = {"article_id": "abc_new", "title": "T, with comma", "published_on": "p", "words": 3, "sha256": "s", "residue_note": "n"}
+    row = {
+        "article_id": "abc_new",
+        "title": "T, with comma",
+        "published_on": "p",
+        "words": 3,
+        "sha256": "s",
+        "residue_note": "n",
+    }
     assert appended_metadata(b"h1,h2\r\nx,y\r\n", row) == b'h1,h2\r\nx,y\r\nabc_new,"T, with comma",p,3,s,n\r\n'
     assert appended_metadata(b"h1,h2\nx,y", row) == b'h1,h2\nx,y\nabc_new,"T, with comma",p,3,s,n\n'
 
@@ -212,7 +231,10 @@ def test_a_failed_replace_puts_everything_back(data_dir, tmp_path, article, work
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         add_article(article, "Title", data_dir=data_dir)
-    assert (raised.value.path, raised.value.problem) == (str(data_dir), "cannot write there (No space left on device); nothing was changed")
+    assert (raised.value.path, raised.value.problem) == (
+        str(data_dir),
+        "cannot write there (No space left on device); nothing was changed",
+    )
     assert "abc_new.txt" in calls and "review_abc_new.csv" in calls
     assert snapshot(tmp_path) == before
 
@@ -225,7 +247,10 @@ def test_a_failed_write_of_the_claim_table_changes_nothing(data_dir, reviewed, t
     before = snapshot(tmp_path)
     with pytest.raises(DataError) as raised:
         accept_review(reviewed, data_dir)
-    assert (raised.value.path, raised.value.problem) == (str(data_dir), "cannot write there (Permission denied); nothing was changed")
+    assert (raised.value.path, raised.value.problem) == (
+        str(data_dir),
+        "cannot write there (Permission denied); nothing was changed",
+    )
     assert snapshot(tmp_path) == before
 
 
@@ -253,7 +278,15 @@ def reviewed(data_dir, article, work):
     """The new article added, and its review file as a person left it: one row fixed, one added."""
     add_article(article, "A tiny test article", data_dir=data_dir)
     rows = [
-        claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true", note="checked"),
+        claim(
+            "abc-001",
+            "abc_new",
+            "condition",
+            "chronic_pain",
+            "Kratom may ease chronic pain.",
+            hedged="true",
+            note="checked",
+        ),
         claim("abc-002", "abc_new", "side_effect", "nausea", "It can cause nausea.", note=""),
         claim("abc-003", "abc_new", "condition", "pain", "ease chronic pain", hedged="true", note="added by hand"),
     ]
@@ -291,7 +324,10 @@ def _review_file(tmp_path, rows=None, raw=None):
 
 
 def _good_row(**changes):
-    return {**claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true"), **changes}
+    return {
+        **claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true"),
+        **changes,
+    }
 
 
 HEADER = ",".join(CLAIM_COLUMNS).encode()
@@ -304,7 +340,11 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         (None, HEADER + b"\n", "has no claim rows; nothing to accept"),
         (None, b"\x89PNG\r\n\x1a\n\x00\x00", "is not a CSV file (it contains NUL bytes)"),
         (None, HEADER + b"\n" + "abc-001,caf\u00e9".encode("latin-1") + b"\n", "is not a UTF-8 CSV file"),
-        (None, b"a,b\n1,2\n3,4,5,6\n", "line 3 has 4 fields, more than the header's 2; a cell that contains a comma must be in double quotes"),
+        (
+            None,
+            b"a,b\n1,2\n3,4,5,6\n",
+            "line 3 has 4 fields, more than the header's 2; a cell that contains a comma must be in double quotes",
+        ),
         (None, b"just some words\nand more words\n", "missing column(s) claim_id"),
         (None, HEADER + b",extra\n" + b"x," * len(CLAIM_COLUMNS) + b"\n", "unexpected column(s) extra"),
         ([_good_row(start="1", end="30")], None, "claim abc-001: text[1:30] reads"),
@@ -314,8 +354,15 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         ([_good_row(), _good_row()], None, "claim_id 'abc-001' is used twice (rows 2 and 3)"),
         ([_good_row(article_id="abc_old")], None, "unknown article_id 'abc_old'"),
         ([_good_row(claim_id="abd-001")], None, "claim_id must be 'abc-' and a 3-digit number"),
-        ([claim("000-002", "000_aaaa", "dosage", "dose_range", "Take 2 to 4 grams.", doses=("2", "4"), bound="range")], None,
-         "article 000_aaaa already has 1 claim in"),
+        (
+            [
+                claim(
+                    "000-002", "000_aaaa", "dosage", "dose_range", "Take 2 to 4 grams.", doses=("2", "4"), bound="range"
+                )
+            ],
+            None,
+            "article 000_aaaa already has 1 claim in",
+        ),
     ],
 )
 def test_accept_refusals_write_nothing(data_dir, tmp_path, article, work, rows, raw, problem):
@@ -330,7 +377,9 @@ def test_accept_refusals_write_nothing(data_dir, tmp_path, article, work, rows, 
 
 
 def test_accept_says_how_to_resolve_an_article_that_already_has_claims(data_dir, tmp_path, work):
-    review = _review_file(tmp_path, [claim("001-002", "001_bbbb", "condition", "anxiety", "It does not cure anxiety.", stance="denied")])
+    review = _review_file(
+        tmp_path, [claim("001-002", "001_bbbb", "condition", "anxiety", "It does not cure anxiety.", stance="denied")]
+    )
     with pytest.raises(ClaimsError) as raised:
         accept_review(review, data_dir)
     assert raised.value.problem == (
@@ -340,11 +389,39 @@ def test_accept_says_how_to_resolve_an_article_that_already_has_claims(data_dir,
 
 def test_accept_refuses_a_claim_id_already_in_the_table(tmp_path, work):
     texts = {"abc_one": "Kratom eases chronic pain.\n", "abc_two": "Kratom may cause nausea.\n"}
-    first = dict(zip(CLAIM_COLUMNS, ["abc-001", "abc_one", "condition", "chronic_pain", "asserted", "false", "", "",
-                                     "Kratom eases chronic pain.", "0", "26", "", "", "", ""]))
+    first = dict(
+        zip(
+            CLAIM_COLUMNS,
+            [
+                "abc-001",
+                "abc_one",
+                "condition",
+                "chronic_pain",
+                "asserted",
+                "false",
+                "",
+                "",
+                "Kratom eases chronic pain.",
+                "0",
+                "26",
+                "",
+                "",
+                "",
+                "",
+            ],
+            strict=True,
+        )
+    )
     data_dir = write_data_dir(tmp_path / "data", articles=texts, claims=[first])
-    second = {**first, "article_id": "abc_two", "category": "side_effect", "term": "nausea",
-              "hedged": "true", "quote": "Kratom may cause nausea.", "end": "24"}
+    second = {
+        **first,
+        "article_id": "abc_two",
+        "category": "side_effect",
+        "term": "nausea",
+        "hedged": "true",
+        "quote": "Kratom may cause nausea.",
+        "end": "24",
+    }
     review = _review_file(tmp_path, [second])
     before = snapshot(tmp_path)
     with pytest.raises(ClaimsError, match="claim abc-001 is already in .*; give the row a new claim_id"):

@@ -159,7 +159,9 @@ def test_accept_killed_at_any_point_is_completed_or_rolled_back_by_the_next_comm
         source.write_text(NEW_TEXT, encoding="utf-8")
         add_article(source, "Title", review_path=folder / "proposed.csv", data_dir=data_dir)
         review = folder / "review.csv"
-        rows = [claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true")]
+        rows = [
+            claim("abc-001", "abc_new", "condition", "chronic_pain", "Kratom may ease chronic pain.", hedged="true")
+        ]
         write_claims(pd.DataFrame(rows, columns=CLAIM_COLUMNS), review)
         return review
 

@@ -23,8 +23,14 @@ def test_every_path_hangs_from_the_data_folder_and_the_bibliography_from_the_pro
     layout = DataLayout(Path("/p/data"))
     assert layout == DataLayout.of_project("/p")
     assert (layout.articles_csv, layout.article_txt("000_a"), layout.claims_csv) == (
-        Path("/p/data/articles.csv"), Path("/p/data/articles/000_a.txt"), Path("/p/data/claims.csv"))
-    assert (layout.discern_csv, layout.jama_csv) == (Path("/p/data/quality/discern.csv"), Path("/p/data/quality/jama.csv"))
+        Path("/p/data/articles.csv"),
+        Path("/p/data/articles/000_a.txt"),
+        Path("/p/data/claims.csv"),
+    )
+    assert (layout.discern_csv, layout.jama_csv) == (
+        Path("/p/data/quality/discern.csv"),
+        Path("/p/data/quality/jama.csv"),
+    )
     assert layout.evaluation.claims_csv == Path("/p/data/evaluation/claims.csv")
     assert layout.coded_claims_csv("coder2") == Path("/p/data/reliability/claims_coder2.csv")
     assert layout.adjudication_csv == Path("/p/data/reliability/adjudication.csv")
@@ -49,7 +55,10 @@ def test_outside_a_project_the_error_says_how_to_point_at_one(tmp_path, monkeypa
     monkeypatch.delenv("KRATOM_CLAIMS_ROOT", raising=False)
     monkeypatch.chdir(tmp_path)
     assert find_project_root() is None
-    with pytest.raises(DataError, match=r"no kratom-claims project here: .* set KRATOM_CLAIMS_ROOT to it, or name the data explicitly \(--data-dir"):
+    with pytest.raises(
+        DataError,
+        match=r"no kratom-claims project here: .* set KRATOM_CLAIMS_ROOT to it, or name the data explicitly \(--data-dir",
+    ):
         load_corpus()
 
 

@@ -16,7 +16,9 @@ from kratom_claims.layout import project_layout
 from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from kratom_claims.text import count_words
 
-TOO_BIG = f"article file is {MAX_ARTICLE_BYTES + 1:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"
+TOO_BIG = (
+    f"article file is {MAX_ARTICLE_BYTES + 1:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"
+)
 
 
 def oversized(path):
@@ -67,25 +69,34 @@ def test_add_refuses_a_symbolic_link_even_to_a_text_file(data_dir, tmp_path, wor
         link.symlink_to(target)
         before = snapshot(tmp_path)
         status, _, stderr = cli("add", link, "--title", "T", "--data-dir", data_dir)
-        assert (status, stderr) == (2, f"error: {link}: is a symbolic link; add copies in (and the book publishes) "
-                                       "only a real file: give the article file itself\n")
+        assert (status, stderr) == (
+            2,
+            f"error: {link}: is a symbolic link; add copies in (and the book publishes) "
+            "only a real file: give the article file itself\n",
+        )
         assert snapshot(tmp_path) == before
 
 
-@pytest.mark.parametrize("article_id", ["../../secret", "../articles.csv", "000_aaaa/../001_bbbb", "/etc/passwd", "000_aaaa.txt"])
+@pytest.mark.parametrize(
+    "article_id", ["../../secret", "../articles.csv", "000_aaaa/../001_bbbb", "/etc/passwd", "000_aaaa.txt"]
+)
 def test_locate_reads_only_listed_articles(data_dir, tmp_path, cli, article_id):
     (tmp_path / "secret.txt").write_text("the secret words\n", encoding="utf-8")
     status, stdout, stderr = cli("locate", article_id, "the secret words", "--data-dir", data_dir)
     assert (status, stdout) == (2, "")
-    assert stderr == (f"error: {data_dir / 'articles.csv'}: no article {article_id!r} in {data_dir / 'articles.csv'}: give an "
-                      f"article id listed there (the name of a file in {data_dir / 'articles'} without .txt)\n")
+    assert stderr == (
+        f"error: {data_dir / 'articles.csv'}: no article {article_id!r} in {data_dir / 'articles.csv'}: give an "
+        f"article id listed there (the name of a file in {data_dir / 'articles'} without .txt)\n"
+    )
 
 
 def test_locate_refuses_an_article_whose_checksum_no_longer_matches(data_dir, cli):
     path = data_dir / "articles" / "001_bbbb.txt"
     path.write_text(ARTICLES["001_bbbb"] + "Kratom cures everything.\n", encoding="utf-8")
     status, _, stderr = cli("locate", "001_bbbb", "Kratom cures everything.", "--data-dir", data_dir)
-    assert status == 2 and stderr.startswith(f"error: {path}: sha256 is ") and stderr.endswith(": the file was changed\n")
+    assert (
+        status == 2 and stderr.startswith(f"error: {path}: sha256 is ") and stderr.endswith(": the file was changed\n")
+    )
 
 
 def test_a_synonym_listed_twice_in_one_term_is_refused(write_codebook):
@@ -94,8 +105,10 @@ def test_a_synonym_listed_twice_in_one_term_is_refused(write_codebook):
     path = write_codebook(document)
     with pytest.raises(CodebookError) as raised:
         load_codebook(path)
-    assert raised.value.problem == ("category 'condition', term 'chronic_pain' lists the synonym 'chronic pain' twice "
-                                    "(forms are compared ignoring case and spacing)")
+    assert raised.value.problem == (
+        "category 'condition', term 'chronic_pain' lists the synonym 'chronic pain' twice "
+        "(forms are compared ignoring case and spacing)"
+    )
 
 
 def test_a_synonym_equal_to_its_label_is_still_allowed(write_codebook):
@@ -108,8 +121,11 @@ def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_pat
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     add_article(source, "Doses", review_path=work / "review.csv", data_dir=data_dir)
     status, _, stderr = cli("accept", work / "review.csv", "--data-dir", data_dir)
-    assert (status, stderr) == (0, f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the "
-                                   f"plausible maximum of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
+    assert (status, stderr) == (
+        0,
+        f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the "
+        f"plausible maximum of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n",
+    )
     claims = pd.read_csv(data_dir / "claims.csv", dtype=str)
     assert claims.loc[claims["claim_id"] == "abc-001", "dose_high_g"].tolist() == ["40000"]
 
@@ -120,10 +136,14 @@ def test_add_and_check_warn_about_an_implausible_dose(tmp_path, data_copy, work,
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     status, _, stderr = cli("add", source, "--title", "Doses", "--data-dir", data_dir)
     assert status == 0
-    assert stderr == (f"warning: review_009_dose.csv: claim 009-001: dose_high_g is 40000 g, above the plausible maximum of "
-                      f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
+    assert stderr == (
+        f"warning: review_009_dose.csv: claim 009-001: dose_high_g is 40000 g, above the plausible maximum of "
+        f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n"
+    )
     cli("accept", work / "review_009_dose.csv", "--data-dir", data_dir)
     status, stdout, stderr = cli("check", "--data-dir", data_dir)
     assert (status, stdout.startswith("data ok: 6 articles")) == (0, True)
-    assert stderr == (f"warning: {data_dir / 'claims.csv'}: claim 009-001: dose_high_g is 40000 g, above the plausible maximum "
-                      f"of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n")
+    assert stderr == (
+        f"warning: {data_dir / 'claims.csv'}: claim 009-001: dose_high_g is 40000 g, above the plausible maximum "
+        f"of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n"
+    )

@@ -6,7 +6,13 @@ from collections import Counter
 
 import pytest
 
-from kratom_claims.machine_signs import machine_sign_details, machine_text_signs, marker_hits, paragraphs, repeated_openings
+from kratom_claims.machine_signs import (
+    machine_sign_details,
+    machine_text_signs,
+    marker_hits,
+    paragraphs,
+    repeated_openings,
+)
 from kratom_claims.text import count_words
 
 # Sentences written for these tests, not taken from the articles.
@@ -19,8 +25,14 @@ MARKER_TEXT = (
 def test_marker_hits_count_whole_words_and_phrases_in_any_case():
     hits = marker_hits(MARKER_TEXT)
     assert dict(hits) == {
-        "delve": 1, "delving": 1, "multifaceted": 1, "realm": 1, "unlock": 1, "navigating": 1,
-        "it's crucial": 2, "it is essential": 1,
+        "delve": 1,
+        "delving": 1,
+        "multifaceted": 1,
+        "realm": 1,
+        "unlock": 1,
+        "navigating": 1,
+        "it's crucial": 2,
+        "it is essential": 1,
     }
 
 
@@ -55,19 +67,30 @@ def test_repeated_openings_find_paragraphs_that_start_alike():
 
 def test_machine_text_signs_count_per_thousand_words_in_the_running_text(corpus_of):
     articles = {
-        "000_aaaa": "Contents\n- We Delve In\nWe Delve In\n" + MARKER_TEXT + "Delving deeper, the multifaceted leaf is here again.\n",
+        "000_aaaa": "Contents\n- We Delve In\nWe Delve In\n"
+        + MARKER_TEXT
+        + "Delving deeper, the multifaceted leaf is here again.\n",
         "001_bbbb": "Plain words about tea and nothing more.\n",
     }
     corpus = corpus_of(articles)
     signs = machine_text_signs(corpus)
     words = count_words(MARKER_TEXT) + count_words("Delving deeper, the multifaceted leaf is here again.")
     assert signs.loc["000_aaaa"].to_dict() == {
-        "words": words, "marker_hits": 11, "markers_per_1000_words": pytest.approx(11000 / words),
-        "distinct_markers": 8, "repeated_openings": 1, "paragraphs_repeating": 1,
+        "words": words,
+        "marker_hits": 11,
+        "markers_per_1000_words": pytest.approx(11000 / words),
+        "distinct_markers": 8,
+        "repeated_openings": 1,
+        "paragraphs_repeating": 1,
     }
     assert signs.loc["001_bbbb", ["marker_hits", "repeated_openings"]].tolist() == [0, 0]
     details = machine_sign_details(corpus)
     assert details[details["kind"] == "repeated opening"].to_dict("records") == [
-        {"article_id": "000_aaaa", "kind": "repeated opening", "text": "delving deeper the multifaceted leaf", "count": 2}
+        {
+            "article_id": "000_aaaa",
+            "kind": "repeated opening",
+            "text": "delving deeper the multifaceted leaf",
+            "count": 2,
+        }
     ]
     assert int(details.loc[details["text"] == "delving", "count"].iloc[0]) == 2

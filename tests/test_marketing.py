@@ -49,8 +49,14 @@ def marketing_corpus(corpus_of):
 def test_marketing_traces_count_residue_keyword_and_buying(marketing_corpus):
     traces = marketing_traces(marketing_corpus)
     assert traces.loc["000_aaaa"].to_dict() == {
-        "words": 12, "residue_pieces": 1, "residue_words": 2, "kratom_mentions": 3,
-        "kratom_per_100_words": pytest.approx(25.0), "repeated_headings": 0, "repeated_phrases": 0, "buying_sentences": 1,
+        "words": 12,
+        "residue_pieces": 1,
+        "residue_words": 2,
+        "kratom_mentions": 3,
+        "kratom_per_100_words": pytest.approx(25.0),
+        "repeated_headings": 0,
+        "repeated_phrases": 0,
+        "buying_sentences": 1,
     }
     assert traces.loc["001_bbbb", "kratom_mentions"] == 1 and traces.loc["001_bbbb", "residue_pieces"] == 0
 
@@ -60,7 +66,9 @@ def test_buying_prompts_and_residue_tables_show_each_trace(marketing_corpus):
     assert prompts.to_dict("records") == [
         {"article_id": "000_aaaa", "words": "buy, vendor", "sentence": "Buy kratom now from a trusted vendor."}
     ]
-    assert residue_table(marketing_corpus).to_dict("records") == [{"article_id": "000_aaaa", "piece": "Menu | Shop\n", "words": 2}]
+    assert residue_table(marketing_corpus).to_dict("records") == [
+        {"article_id": "000_aaaa", "piece": "Menu | Shop\n", "words": 2}
+    ]
 
 
 def test_repetition_table_lists_headings_and_phrases(corpus_of):

@@ -47,7 +47,9 @@ def presence(six_articles):
 
 
 def test_claim_key_joins_category_and_term():
-    table = claims_table([("x", "condition", "anxiety", "asserted", False), ("x", "side_effect", "anxiety", "asserted", False)])
+    table = claims_table(
+        [("x", "condition", "anxiety", "asserted", False), ("x", "side_effect", "anxiety", "asserted", False)]
+    )
     assert list(claim_key(table)) == ["condition:anxiety", "side_effect:anxiety"]
 
 
@@ -164,8 +166,18 @@ def test_intersections_rows(presence):
     table = intersections(presence)
     assert list(table.columns) == ["articles", "n_articles", "n_claims", "claims"]
     assert table.to_dict("records") == [
-        {"articles": ("001_a", "002_b"), "n_articles": 2, "n_claims": 2, "claims": ("condition:anxiety", "strain:red_vein")},
-        {"articles": ("001_a", "002_b", "003_c", "004_d", "006_f"), "n_articles": 5, "n_claims": 1, "claims": ("condition:pain",)},
+        {
+            "articles": ("001_a", "002_b"),
+            "n_articles": 2,
+            "n_claims": 2,
+            "claims": ("condition:anxiety", "strain:red_vein"),
+        },
+        {
+            "articles": ("001_a", "002_b", "003_c", "004_d", "006_f"),
+            "n_articles": 5,
+            "n_claims": 1,
+            "claims": ("condition:pain",),
+        },
         {"articles": ("003_c",), "n_articles": 1, "n_claims": 1, "claims": ("side_effect:nausea",)},
         {"articles": ("004_d",), "n_articles": 1, "n_claims": 1, "claims": ("condition:insomnia",)},
         {"articles": ("006_f",), "n_articles": 1, "n_claims": 1, "claims": ("dosage:low",)},

@@ -41,15 +41,18 @@ def test_only_the_listed_files_are_published_byte_for_byte(data_dir, tmp_path):
 
 
 def test_a_published_csv_has_its_formula_cells_neutralised(data_dir, tmp_path):
-    (data_dir / "articles.csv").write_bytes(b"article_id,title\n000_a,=HYPERLINK(\"http://x\")\n")
+    (data_dir / "articles.csv").write_bytes(b'article_id,title\n000_a,=HYPERLINK("http://x")\n')
     publish_data(data_dir, tmp_path / "out", ["articles.csv"])
-    assert (tmp_path / "out" / "articles.csv").read_bytes() == b"article_id,title\n000_a,\"'=HYPERLINK(\"\"http://x\"\")\"\n"
+    assert (tmp_path / "out" / "articles.csv").read_bytes() == b'article_id,title\n000_a,"\'=HYPERLINK(""http://x"")"\n'
 
 
 def test_a_listed_pattern_that_matches_nothing_is_an_error(data_dir, tmp_path):
     with pytest.raises(DataError) as raised:
         publish_data(data_dir, tmp_path / "out", ["articles.csv", "quality/*.csv"])
-    assert (raised.value.path, raised.value.problem) == (str(data_dir / "quality/*.csv"), "is listed in published_data_files but matches no file")
+    assert (raised.value.path, raised.value.problem) == (
+        str(data_dir / "quality/*.csv"),
+        "is listed in published_data_files but matches no file",
+    )
 
 
 def test_a_linked_file_is_never_published(data_dir, tmp_path):

@@ -22,11 +22,15 @@ def test_find_quote_counts_overlapping_places():
 
 
 def test_locate_points_to_a_near_miss(tmp_path):
-    data_dir = write_data_dir(tmp_path / "data", articles={"000_curly": "It\u2019s said that kratom \u2013 a leaf \u2013 eases pain.\n"}, claims=[])
+    data_dir = write_data_dir(
+        tmp_path / "data",
+        articles={"000_curly": "It\u2019s said that kratom \u2013 a leaf \u2013 eases pain.\n"},
+        claims=[],
+    )
     with pytest.raises(CorpusError) as raised:
         locate_quote("000_curly", "it's said that  kratom - a leaf", data_dir)
     assert raised.value.problem == (
-        "the quote \"it's said that  kratom - a leaf\" is not in the article as typed; text[0:30] reads "
+        'the quote "it\'s said that  kratom - a leaf" is not in the article as typed; text[0:30] reads '
         "'It\u2019s said that kratom \u2013 a leaf' (it differs in case, spacing, quote marks or dashes): quote those exact characters"
     )
 

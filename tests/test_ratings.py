@@ -32,7 +32,11 @@ def write_csv(path, rows, columns):
 
 
 def item_rows():
-    section = {**{i: "reliability" for i in range(1, 9)}, **{i: "treatment_choices" for i in range(9, 16)}, 16: "overall"}
+    section = {
+        **{i: "reliability" for i in range(1, 9)},
+        **{i: "treatment_choices" for i in range(9, 16)},
+        16: "overall",
+    }
     return [{"item": i, "section": section[i], "question": f"Question {i}?"} for i in range(1, 17)]
 
 
@@ -40,7 +44,14 @@ def discern_rows():
     """Article 000 scores 1 on items 1-8, 2 on 9-15 and 3 on 16; article 001 scores the item number mod 5 plus 1."""
     rows = []
     for i in range(1, 17):
-        rows.append({"article_id": "000_aaaa", "item": i, "score": 1 if i <= 8 else 2 if i <= 15 else 3, "justification": f"Reason {i}."})
+        rows.append(
+            {
+                "article_id": "000_aaaa",
+                "item": i,
+                "score": 1 if i <= 8 else 2 if i <= 15 else 3,
+                "justification": f"Reason {i}.",
+            }
+        )
     for i in range(1, 17):
         rows.append({"article_id": "001_bbbb", "item": i, "score": i % 5 + 1, "justification": f"Why {i}."})
     return rows
@@ -64,8 +75,14 @@ def test_discern_items_load_by_item_number(tmp_path):
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda rows: rows.__setitem__(8, {**rows[8], "section": "reliability"}), "row 10: item 9 belongs to section 'treatment_choices', not 'reliability'"),
-        (lambda rows: rows.__setitem__(0, {**rows[0], "item": "17"}), "row 2: item '17' must be a whole number from 1 to 16"),
+        (
+            lambda rows: rows.__setitem__(8, {**rows[8], "section": "reliability"}),
+            "row 10: item 9 belongs to section 'treatment_choices', not 'reliability'",
+        ),
+        (
+            lambda rows: rows.__setitem__(0, {**rows[0], "item": "17"}),
+            "row 2: item '17' must be a whole number from 1 to 16",
+        ),
         (lambda rows: rows.__setitem__(2, {**rows[2], "question": " "}), "row 4: item 3 has no question"),
         (lambda rows: rows.__setitem__(1, {**rows[0]}), "must list each of the items 1 to 16 exactly once"),
         (lambda rows: rows.pop(), "must list each of the items 1 to 16 exactly once"),
@@ -90,14 +107,20 @@ def test_missing_or_misshapen_rating_files_are_refused(tmp_path):
     with pytest.raises(DataError, match="discern.csv: DISCERN ratings file is missing"):
         load_discern(tmp_path / "discern.csv", IDS)
     path = write_csv(tmp_path / "discern.csv", discern_rows(), ["article_id", "item", "score", "reason"])
-    with pytest.raises(QualityError, match="columns are article_id,item,score,reason; expected article_id,item,score,justification"):
+    with pytest.raises(
+        QualityError, match="columns are article_id,item,score,reason; expected article_id,item,score,justification"
+    ):
         load_discern(path, IDS)
 
 
 @pytest.mark.parametrize(
     ("index", "change", "problem"),
     [
-        (0, {"article_id": "009_zzzz"}, "row 2 (009_zzzz, item 1): unknown article_id '009_zzzz'; the corpus has 000_aaaa, 001_bbbb"),
+        (
+            0,
+            {"article_id": "009_zzzz"},
+            "row 2 (009_zzzz, item 1): unknown article_id '009_zzzz'; the corpus has 000_aaaa, 001_bbbb",
+        ),
         (1, {"item": 17}, "row 3 (000_aaaa, item 17): item must be a whole number from 1 to 16"),
         (2, {"score": 0}, "row 4 (000_aaaa, item 3): score '0' must be a whole number from 1 to 5"),
         (3, {"score": 6}, "row 5 (000_aaaa, item 4): score '6' must be a whole number from 1 to 5"),
@@ -154,7 +177,12 @@ def test_discern_scores_and_details_show_every_item(tmp_path):
 def benchmark_evidence(numbers):
     return pd.DataFrame(
         [
-            {"evidence_id": "E1", "topic": "online information quality: Canadian vendor sites", "numbers": numbers, "citation_key": "ng"},
+            {
+                "evidence_id": "E1",
+                "topic": "online information quality: Canadian vendor sites",
+                "numbers": numbers,
+                "citation_key": "ng",
+            },
             {"evidence_id": "E2", "topic": "pain relief: a trial", "numbers": "n=3", "citation_key": "x"},
         ]
     )
@@ -163,7 +191,14 @@ def benchmark_evidence(numbers):
 def test_discern_benchmarks_are_read_from_the_numbers_column():
     table = discern_benchmarks(benchmark_evidence("51 sites; mean DISCERN 36.95 (SD 2.44) of 75; 78% rated low"))
     assert table.to_dict("records") == [
-        {"evidence_id": "E1", "label": "Canadian vendor sites (51 sites)", "citation_key": "ng", "sites": 51, "mean": 36.95, "sd": 2.44}
+        {
+            "evidence_id": "E1",
+            "label": "Canadian vendor sites (51 sites)",
+            "citation_key": "ng",
+            "sites": 51,
+            "mean": 36.95,
+            "sd": 2.44,
+        }
     ]
 
 
@@ -184,7 +219,11 @@ def test_jama_judgements_load_and_tabulate(tmp_path):
     ("index", "change", "problem"),
     [
         (0, {"article_id": "009_zzzz"}, "row 2 (009_zzzz, authorship): unknown article_id '009_zzzz'"),
-        (1, {"criterion": "accuracy"}, "row 3 (000_aaaa, accuracy): criterion must be one of authorship, attribution, disclosure, currency"),
+        (
+            1,
+            {"criterion": "accuracy"},
+            "row 3 (000_aaaa, accuracy): criterion must be one of authorship, attribution, disclosure, currency",
+        ),
         (2, {"met": "yes"}, "row 4 (000_aaaa, disclosure): met 'yes' must be true or false"),
         (3, {"evidence": ""}, "row 5 (000_aaaa, currency): evidence is empty"),
         (3, {"criterion": "authorship"}, "row 5 (000_aaaa, authorship): this article and criterion are judged twice"),
@@ -205,7 +244,9 @@ def test_an_article_not_judged_on_every_criterion_is_refused(tmp_path):
         load_jama(path, IDS)
 
 
-BENCHMARKS = pd.DataFrame({"label": ["sites A (51 sites)", "sites B (42 sites)"], "mean": [36.95, 32.72], "sd": [2.44, 6.69]})
+BENCHMARKS = pd.DataFrame(
+    {"label": ["sites A (51 sites)", "sites B (42 sites)"], "mean": [36.95, 32.72], "sd": [2.44, 6.69]}
+)
 
 
 def test_totals_beside_benchmarks_lists_articles_then_published_means():

@@ -11,7 +11,15 @@ from kratom_claims.readability import readability, reading_grades, syllables, vo
 
 @pytest.mark.parametrize(
     ("word", "count"),
-    [("relief", 2), ("information", 4), ("kratom", 2), ("Kratom’s", 2), ("pain-relieving", 4), ("mitragynine", 4), ("7", 1)],
+    [
+        ("relief", 2),
+        ("information", 4),
+        ("kratom", 2),
+        ("Kratom’s", 2),
+        ("pain-relieving", 4),
+        ("mitragynine", 4),
+        ("7", 1),
+    ],
 )
 def test_syllables_come_from_the_dictionary_or_from_vowel_runs(word, count):
     assert syllables(word) == count

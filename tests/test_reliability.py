@@ -49,16 +49,28 @@ def units(tiny_codebook):
 def test_every_article_and_claim_term_is_a_unit(units, tiny_codebook):
     claim_terms = tiny_codebook.terms[tiny_codebook.terms["category"].isin(CATEGORIES)]
     assert len(units) == len(IDS) * len(claim_terms) == 18
-    assert units.loc[("000_aaaa", "condition", "chronic_pain"), ["coder1_position", "coder2_position"]].tolist() == ["asserted", "hedged"]
-    assert units.loc[("001_bbbb", "condition", "anxiety"), ["coder1_presence", "coder2_presence"]].tolist() == [True, False]
-    assert units.loc[("000_aaaa", "side_effect", "nausea"), ["coder1_comparator", "coder2_comparator"]].tolist() == [True, True]
+    assert units.loc[("000_aaaa", "condition", "chronic_pain"), ["coder1_position", "coder2_position"]].tolist() == [
+        "asserted",
+        "hedged",
+    ]
+    assert units.loc[("001_bbbb", "condition", "anxiety"), ["coder1_presence", "coder2_presence"]].tolist() == [
+        True,
+        False,
+    ]
+    assert units.loc[("000_aaaa", "side_effect", "nausea"), ["coder1_comparator", "coder2_comparator"]].tolist() == [
+        True,
+        True,
+    ]
 
 
 def test_presence_is_compared_on_every_unit_and_the_rest_where_both_coded(units):
     assert len(aspect_pairs(units, "presence")) == 18
     both = aspect_pairs(units, "position")
-    assert list(both.index) == [("000_aaaa", "condition", "chronic_pain"), ("000_aaaa", "side_effect", "nausea"),
-                                ("001_bbbb", "condition", "pain")]
+    assert list(both.index) == [
+        ("000_aaaa", "condition", "chronic_pain"),
+        ("000_aaaa", "side_effect", "nausea"),
+        ("001_bbbb", "condition", "pain"),
+    ]
     hedged = aspect_pairs(units, "hedged")
     assert hedged.to_dict("list") == {"coder1": [False, True], "coder2": [True, True]}
     with pytest.raises(ValueError, match="unknown aspect 'tone'"):
@@ -96,7 +108,9 @@ def test_alpha_is_undefined_when_every_label_is_the_same():
 
 
 def test_bootstrap_interval_resamples_articles_and_brackets_the_estimate():
-    index = pd.MultiIndex.from_tuples([(f"a{k // 4}", "condition", f"t{k}") for k in range(16)], names=["article_id", "category", "term"])
+    index = pd.MultiIndex.from_tuples(
+        [(f"a{k // 4}", "condition", f"t{k}") for k in range(16)], names=["article_id", "category", "term"]
+    )
     first = ["y", "n", "y", "n"] * 4
     second = ["y", "n", "y", "y"] * 2 + ["y", "n", "y", "n"] * 2
     pairs = pd.DataFrame({"coder1": first, "coder2": second}, index=index)
@@ -109,8 +123,11 @@ def test_bootstrap_interval_resamples_articles_and_brackets_the_estimate():
 def test_agreement_table_reports_each_aspect(units):
     table = agreement_table(units, reps=50)
     assert list(table.index) == [
-        "Term coded at all", "Position (asserted, hedged, denied, or both)", "Hedged, where both coders assert the term",
-        "Made a comparison with another treatment", "Attributed to someone else",
+        "Term coded at all",
+        "Position (asserted, hedged, denied, or both)",
+        "Hedged, where both coders assert the term",
+        "Made a comparison with another treatment",
+        "Attributed to someone else",
     ]
     assert table.loc["Term coded at all", "units"] == 18
     assert table.loc["Term coded at all", "agreement"] == pytest.approx(16 / 18)

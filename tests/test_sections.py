@@ -42,12 +42,16 @@ def test_caption_names_only_the_positions_the_bars_show(section):
 def test_numbers_are_named_by_prefix_and_name_every_tied_leader(section):
     numbers = section.numbers("cond")
     assert numbers == {
-        "cond_n_terms": 3, "cond_top": "Chronic pain", "cond_top_n": 2, "cond_n_all": 0, "cond_n_single": 2,
-        "cond_n_hedged_cells": 1, "cond_n_denied_cells": 1,
+        "cond_n_terms": 3,
+        "cond_top": "Chronic pain",
+        "cond_top_n": 2,
+        "cond_n_all": 0,
+        "cond_n_single": 2,
+        "cond_n_hedged_cells": 1,
+        "cond_n_denied_cells": 1,
     }
 
 
 def test_figure_draws_one_stacked_bar_per_term(section):
     (ax,) = section.figure("Conditions").axes
     assert [t.get_text() for t in ax.get_yticklabels()] == list(section.tally.index)
-

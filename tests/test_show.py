@@ -43,4 +43,6 @@ def test_article_html_escapes_markup_so_nothing_runs():
 def test_describe_rows_spells_out_a_table_for_alt_text():
     table = pd.DataFrame({"condition": [3, 0], "strain": [1, 2]}, index=["000", "001"])
     assert describe_rows(table) == "000: condition 3, strain 1; 001: strain 2"
-    assert describe_rows(pd.Series({"000": 0.5, "001": 0.25}), " of claims") == "000: 0.5 of claims; 001: 0.25 of claims"
+    assert (
+        describe_rows(pd.Series({"000": 0.5, "001": 0.25}), " of claims") == "000: 0.5 of claims; 001: 0.25 of claims"
+    )

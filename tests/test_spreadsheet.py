@@ -21,7 +21,7 @@ FORMULA_ARTICLE = "=1+1 Kratom eases chronic pain.\n@Kratom can cause nausea.\n+
 @pytest.mark.parametrize(
     "cell, shown",
     [
-        ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+        ('=HYPERLINK("http://x")', '\'=HYPERLINK("http://x")'),
         ("+Kratom", "'+Kratom"),
         ("-2", "'-2"),
         ("@SUM(A1)", "'@SUM(A1)"),
@@ -56,14 +56,24 @@ def test_the_review_file_neutralises_formulas_and_accept_restores_the_exact_quot
     source.write_text(FORMULA_ARTICLE, encoding="utf-8")
     added = add_article(source, "Title", data_dir=data_dir)
     rows = list(csv.DictReader(io.StringIO((work / added.review_path).read_text(encoding="utf-8"))))
-    assert [row["quote"] for row in rows] == ["'=1+1 Kratom eases chronic pain.", "'@Kratom can cause nausea.", "'+Kratom eases aches."]
+    assert [row["quote"] for row in rows] == [
+        "'=1+1 Kratom eases chronic pain.",
+        "'@Kratom can cause nausea.",
+        "'+Kratom eases aches.",
+    ]
 
     accept_review(work / added.review_path, data_dir)
     corpus = load_corpus(data_dir)
     claims = load_claims(data_dir / "claims.csv", corpus, load_codebook(data_dir / "codebook.yml"))
     new = claims[claims["article_id"] == "abc_formula"]
-    assert new["quote"].tolist() == ["=1+1 Kratom eases chronic pain.", "@Kratom can cause nausea.", "+Kratom eases aches."]
-    assert [corpus.texts["abc_formula"][s:e] for s, e in zip(new["start"], new["end"])] == new["quote"].tolist()
+    assert new["quote"].tolist() == [
+        "=1+1 Kratom eases chronic pain.",
+        "@Kratom can cause nausea.",
+        "+Kratom eases aches.",
+    ]
+    assert [corpus.texts["abc_formula"][s:e] for s, e in zip(new["start"], new["end"], strict=True)] == new[
+        "quote"
+    ].tolist()
 
 
 def test_a_review_saved_by_a_spreadsheet_without_the_quotes_is_accepted(tmp_path, work):

@@ -22,7 +22,9 @@ def claims_table():
         ("001-002", "001_bbbb", "condition", "anxiety", "denied", False, np.nan, np.nan),
         ("001-003", "001_bbbb", "side_effect", "nausea", "asserted", True, np.nan, np.nan),
     ]
-    table = pd.DataFrame(rows, columns=["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"])
+    table = pd.DataFrame(
+        rows, columns=["claim_id", "article_id", "category", "term", "stance", "hedged", "dose_low_g", "dose_high_g"]
+    )
     table["quote"] = "q " + table["claim_id"]
     table["note"] = ""
     table["comparator"] = ["", "", "", "", "opioids"]
@@ -39,15 +41,30 @@ def test_labelled_stance_matrix_uses_labels_and_keeps_an_article_without_claims(
 
 def test_stance_tally_counts_articles_per_stance(tiny_codebook):
     tally = stance_tally(labelled_stance_matrix(claims_table(), tiny_codebook, "condition", IDS))
-    assert tally.loc["Chronic pain"].to_dict() == {"asserted": 1, "hedged": 1, "denied": 0, "asserted + denied": 0, "sources": 2}
+    assert tally.loc["Chronic pain"].to_dict() == {
+        "asserted": 1,
+        "hedged": 1,
+        "denied": 0,
+        "asserted + denied": 0,
+        "sources": 2,
+    }
     assert tally.loc["Anxiety", "denied"] == 1
 
 
 def test_claim_rows_show_labels_and_readable_hedges(tiny_codebook):
     rows = claim_rows(claims_table(), tiny_codebook, ["side_effect"])
     assert rows.to_dict("index") == {
-        "001-003": {"article": "001", "category": "side_effect", "term": "Nausea", "stance": "asserted", "hedged": "yes",
-                    "compared with": "Opioids", "attributed to": "", "quote": "q 001-003", "note": ""}
+        "001-003": {
+            "article": "001",
+            "category": "side_effect",
+            "term": "Nausea",
+            "stance": "asserted",
+            "hedged": "yes",
+            "compared with": "Opioids",
+            "attributed to": "",
+            "quote": "q 001-003",
+            "note": "",
+        }
     }
 
 
@@ -57,13 +74,25 @@ def test_dose_figures_keep_only_rows_with_grams(tiny_codebook):
     assert doses.loc["000-002", ["label", "dose_low_g", "dose_high_g"]].tolist() == ["Dose range", 2.0, 4.0]
 
 
-
 def test_dosing_statements_keep_wordy_dosage_and_dosing_advice(tiny_codebook):
     table = claims_table()
     extra = pd.DataFrame(
         [
             ("001-004", "001_bbbb", "dosage", "dose_range", "asserted", False, np.nan, np.nan, "q", "", "", ""),
-            ("001-005", "001_bbbb", "advice", "consult_professional", "asserted", False, np.nan, np.nan, "q", "", "", ""),
+            (
+                "001-005",
+                "001_bbbb",
+                "advice",
+                "consult_professional",
+                "asserted",
+                False,
+                np.nan,
+                np.nan,
+                "q",
+                "",
+                "",
+                "",
+            ),
         ],
         columns=table.columns,
     )
@@ -84,7 +113,11 @@ def test_naming_and_denying_counts_a_mixed_article_in_both_columns():
     from kratom_claims.summaries import naming_and_denying
 
     matrix = pd.DataFrame(
-        {"000": ["hedged", "denied", ""], "001": ["asserted + denied", "denied", "asserted"], "002": ["denied", "", ""]},
+        {
+            "000": ["hedged", "denied", ""],
+            "001": ["asserted + denied", "denied", "asserted"],
+            "002": ["denied", "", ""],
+        },
         index=["Dependence", "Sedation", "Nausea"],
     )
     table = naming_and_denying(matrix)

@@ -57,17 +57,38 @@ CODEBOOK = {
         "mechanism": {
             "label": "Mechanisms",
             "definition": "How kratom is said to work.",
-            "terms": [{"id": "opioid_receptors", "label": "Opioid receptors", "definition": "Binding to them.", "synonyms": []}],
+            "terms": [
+                {
+                    "id": "opioid_receptors",
+                    "label": "Opioid receptors",
+                    "definition": "Binding to them.",
+                    "synonyms": [],
+                }
+            ],
         },
         "advice": {
             "label": "Advice",
             "definition": "What readers are told to do.",
-            "terms": [{"id": "consult_doctor", "label": "Consult a doctor", "definition": "Ask a doctor first.", "synonyms": []}],
+            "terms": [
+                {
+                    "id": "consult_doctor",
+                    "label": "Consult a doctor",
+                    "definition": "Ask a doctor first.",
+                    "synonyms": [],
+                }
+            ],
         },
         "persuasion": {
             "label": "Persuasion appeals",
             "definition": "How an article tries to win the reader over.",
-            "terms": [{"id": "natural", "label": "Appeal to nature", "definition": "Good because natural.", "synonyms": ["herbal"]}],
+            "terms": [
+                {
+                    "id": "natural",
+                    "label": "Appeal to nature",
+                    "definition": "Good because natural.",
+                    "synonyms": ["herbal"],
+                }
+            ],
         },
     },
     "comparators": {"opioids": {"label": "Opioids", "definition": "Opioid painkillers."}},
@@ -91,12 +112,34 @@ def write_corpus(data_dir, articles: dict[str, str | bytes], residue: dict[str, 
     return data_dir
 
 
-def claim(claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", ""), bound=""):
+def claim(
+    claim_id, article_id, category, term, quote, stance="asserted", hedged="false", note="", doses=("", ""), bound=""
+):
     """A claims.csv row as text, its offsets found in the tiny article it quotes."""
     text = ARTICLES.get(article_id, NEW_TEXT)
     start = text.index(quote)
-    return dict(zip(CLAIM_COLUMNS, [claim_id, article_id, category, term, stance, hedged, "", "", quote,
-                                    str(start), str(start + len(quote)), note, *doses, bound]))
+    return dict(
+        zip(
+            CLAIM_COLUMNS,
+            [
+                claim_id,
+                article_id,
+                category,
+                term,
+                stance,
+                hedged,
+                "",
+                "",
+                quote,
+                str(start),
+                str(start + len(quote)),
+                note,
+                *doses,
+                bound,
+            ],
+            strict=True,
+        )
+    )
 
 
 EXISTING_CLAIMS = [
@@ -109,10 +152,16 @@ def write_data_dir(data_dir: Path, articles=None, claims=None) -> Path:
     """A complete tiny data folder: articles with their metadata, codebook.yml and claims.csv."""
     write_corpus(data_dir, dict(ARTICLES if articles is None else articles))
     (data_dir / "codebook.yml").write_text(yaml.safe_dump(CODEBOOK, sort_keys=False), encoding="utf-8")
-    write_claims(pd.DataFrame(EXISTING_CLAIMS if claims is None else claims, columns=CLAIM_COLUMNS), data_dir / "claims.csv")
+    write_claims(
+        pd.DataFrame(EXISTING_CLAIMS if claims is None else claims, columns=CLAIM_COLUMNS), data_dir / "claims.csv"
+    )
     return data_dir
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:
     """Every file under a folder, hidden temporary files included, with its bytes; not the data folder's empty lock file."""
-    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file() and p.name != LOCK_NAME}
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and p.name != LOCK_NAME
+    }

@@ -108,8 +108,13 @@ def bar_chart(
         fill = (colours or {}).get(column, _colour(k))
         bars = draw(where, values, thickness, base, color=fill, label=str(column))
         if stacked and parts > 1:
-            ax.bar_label(bars, [_number(v) if v else "" for v in values], label_type="center",
-                         color=_ink_on(fill), fontsize=VALUE_SIZE)
+            ax.bar_label(
+                bars,
+                [_number(v) if v else "" for v in values],
+                label_type="center",
+                color=_ink_on(fill),
+                fontsize=VALUE_SIZE,
+            )
             if k:
                 _unpin(bars, horizontal)
             base = base + values
@@ -129,8 +134,13 @@ def bar_chart(
         ax.set_xticks(slots, names, rotation=tilt, ha="right" if tilt else "center")
         ax.margins(y=0.12)
     if parts > 1:
-        ax.legend(title=frame.columns.name, fontsize=TICK_SIZE, title_fontsize=TICK_SIZE,
-                  loc="upper left", bbox_to_anchor=(1.01, 1))
+        ax.legend(
+            title=frame.columns.name,
+            fontsize=TICK_SIZE,
+            title_fontsize=TICK_SIZE,
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1),
+        )
     _dress(ax, title, xlabel, ylabel)
     return fig
 
@@ -168,7 +178,7 @@ def heatmap(
     column names that are columns of the matrix (the articles) are shortened with ``labels``
     or to their short labels; axis labels default to the index and column names.
     """
-    as_check = all(dtype == bool for dtype in matrix.dtypes)
+    as_check = all(pd.api.types.is_bool_dtype(dtype) for dtype in matrix.dtypes)
     values = matrix.to_numpy(dtype=float)
     articles = set(matrix.columns)
     rows = [article_label(r, labels) if r in articles else str(r) for r in matrix.index]
@@ -180,8 +190,9 @@ def heatmap(
     for (i, j), value in np.ndenumerate(values):
         text = _cell_text(value, as_check, fmt)
         if text:
-            ax.text(j, i, text, ha="center", va="center", fontsize=VALUE_SIZE,
-                    color=_ink_on(image.cmap(image.norm(value))))
+            ax.text(
+                j, i, text, ha="center", va="center", fontsize=VALUE_SIZE, color=_ink_on(image.cmap(image.norm(value)))
+            )
     tilt = 45 if _longest(columns) > 4 else 0
     ax.set_xticks(range(len(columns)), columns, rotation=tilt, ha="right" if tilt else "center")
     ax.set_yticks(range(len(rows)), rows)
@@ -238,7 +249,7 @@ def upset_chart(
 
     made = presence.sum(axis=0).to_numpy(dtype=int)
     sizes_ax.barh(y, made, color=SERIES_COLOURS[0])
-    for row, count in zip(y, made):
+    for row, count in zip(y, made, strict=True):
         sizes_ax.text(count, row, f"{count} ", ha="right", va="center", fontsize=VALUE_SIZE)
     sizes_ax.invert_xaxis()
     sizes_ax.margins(x=0.25)
@@ -268,7 +279,9 @@ def _dose_rows(doses: pd.DataFrame, article_ids: Iterable[str] | None) -> tuple[
     backwards = rows[rows["dose_low_g"] > rows["dose_high_g"]]
     if len(backwards):
         first = backwards.iloc[0]
-        raise ValueError(f"dose of {first['article_id']} ({first['label']}) runs from {first['dose_low_g']} down to {first['dose_high_g']} g")
+        raise ValueError(
+            f"dose of {first['article_id']} ({first['label']}) runs from {first['dose_low_g']} down to {first['dose_high_g']} g"
+        )
     order = list(article_ids) if article_ids is not None else list(dict.fromkeys(doses["article_id"]))
     unknown = sorted(set(doses["article_id"]) - set(order))
     if unknown:
@@ -322,7 +335,7 @@ def _draw_doses(ax: Axes, spots: np.ndarray, group: pd.DataFrame, colour: str) -
         ax.hlines(spots[~single], low[~single], high[~single], color=colour, linewidth=5, capstyle="round")
     if single.any():
         ax.scatter(high[single], spots[single], s=70, color=colour, zorder=3)
-    for spot, lo, hi in zip(spots, low, high):
+    for spot, lo, hi in zip(spots, low, high, strict=True):
         text = f"{_number(lo)} g" if lo == hi else f"{_number(lo)}–{_number(hi)} g"
         ax.text(hi, spot, f"  {text}", va="center", fontsize=VALUE_SIZE)
 
@@ -331,12 +344,15 @@ STATE_COLOURS = {NAMED: "#0072B2", BOTH: "#E69F00", DENIED: "#D55E00", NOT_MENTI
 STATE_MARKS = {NAMED: "named", BOTH: "both", DENIED: "denied", NOT_MENTIONED: "–"}
 
 
-def risk_chart(matrix: pd.DataFrame, labels: dict[str, str] | None = None,
-               title: str = "Documented risks each article names") -> Figure:
+def risk_chart(
+    matrix: pd.DataFrame, labels: dict[str, str] | None = None, title: str = "Documented risks each article names"
+) -> Figure:
     """The risk-omission matrix as a grid: each cell coloured and written out by state."""
     rows, columns = list(matrix.index), [article_label(c, labels) for c in matrix.columns]
-    fig = plt.figure(figsize=(3.0 + 1.0 * len(columns) + 0.06 * max(map(len, rows), default=0),
-                              max(3.0, 1.8 + 0.4 * len(rows))), layout="constrained")
+    fig = plt.figure(
+        figsize=(3.0 + 1.0 * len(columns) + 0.06 * max(map(len, rows), default=0), max(3.0, 1.8 + 0.4 * len(rows))),
+        layout="constrained",
+    )
     ax = fig.add_subplot()
     for i, row in enumerate(rows):
         for j, state in enumerate(matrix.loc[row]):
@@ -358,8 +374,12 @@ def risk_chart(matrix: pd.DataFrame, labels: dict[str, str] | None = None,
     return fig
 
 
-def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str, str] | None = None,
-                  title: str = "DISCERN totals (items 1-15) beside published means") -> Figure:
+def discern_chart(
+    totals: pd.Series,
+    benchmarks: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+    title: str = "DISCERN totals (items 1-15) beside published means",
+) -> Figure:
     """The articles' DISCERN totals as bars, then the published vendor-site means with a 1-SD whisker.
 
     The axis starts at 15, the lowest total items 1-15 can sum to, and bars grow from there: a
@@ -373,9 +393,9 @@ def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str,
     ax = fig.add_subplot()
     slots = np.arange(len(names))
     ax.barh(slots, values - DISCERN_RANGE[0], left=DISCERN_RANGE[0], color=colours)
-    spread = slots[len(totals):]
-    ax.errorbar(values[len(totals):], spread, xerr=whiskers[len(totals):], fmt="none", ecolor="black", capsize=4)
-    for slot, value, whisker in zip(slots, values, whiskers):
+    spread = slots[len(totals) :]
+    ax.errorbar(values[len(totals) :], spread, xerr=whiskers[len(totals) :], fmt="none", ecolor="black", capsize=4)
+    for slot, value, whisker in zip(slots, values, whiskers, strict=True):
         text = f"{value:g}" if not whisker else f"{value:g} (SD {whisker:g})"
         ax.text(value + whisker + 1, slot, text, va="center", fontsize=VALUE_SIZE)
     ax.axvline(DISCERN_RANGE[1], color="#777777", linestyle=":", linewidth=1)
@@ -385,16 +405,29 @@ def discern_chart(totals: pd.Series, benchmarks: pd.DataFrame, labels: dict[str,
     ax.invert_yaxis()
     ax.tick_params(labelsize=TICK_SIZE)
     ax.set_title(title, fontsize=TITLE_SIZE)
-    ax.set_xlabel("DISCERN total (axis starts at 15, the lowest possible; dotted line: highest, 75)", fontsize=LABEL_SIZE)
-    handles = [plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[0]), plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[1])]
-    ax.legend(handles, ["this book's rating", "published mean ± 1 SD"], fontsize=TICK_SIZE,
-              loc="upper left", bbox_to_anchor=(1.01, 1))
+    ax.set_xlabel(
+        "DISCERN total (axis starts at 15, the lowest possible; dotted line: highest, 75)", fontsize=LABEL_SIZE
+    )
+    handles = [
+        plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[0]),
+        plt.Rectangle((0, 0), 1, 1, color=SERIES_COLOURS[1]),
+    ]
+    ax.legend(
+        handles,
+        ["this book's rating", "published mean ± 1 SD"],
+        fontsize=TICK_SIZE,
+        loc="upper left",
+        bbox_to_anchor=(1.01, 1),
+    )
     return fig
 
 
-def readability_chart(grades: pd.DataFrame, labels: dict[str, str] | None = None,
-                      band: tuple[float, float] = PATIENT_GRADE_BAND,
-                      title: str = "Reading grade of each article") -> Figure:
+def readability_chart(
+    grades: pd.DataFrame,
+    labels: dict[str, str] | None = None,
+    band: tuple[float, float] = PATIENT_GRADE_BAND,
+    title: str = "Reading grade of each article",
+) -> Figure:
     """Flesch-Kincaid and SMOG grades side by side per article, over the shaded target band."""
     names = [article_label(a, labels) for a in grades.index]
     slots = np.arange(len(names))

@@ -22,8 +22,21 @@ from .ids import is_claim_id_of, numbered_claim_ids, short_label
 from .layout import project_layout
 
 CLAIM_COLUMNS = [
-    "claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "attributed_to",
-    "quote", "start", "end", "note", "dose_low_g", "dose_high_g", "dose_bound",
+    "claim_id",
+    "article_id",
+    "category",
+    "term",
+    "stance",
+    "hedged",
+    "comparator",
+    "attributed_to",
+    "quote",
+    "start",
+    "end",
+    "note",
+    "dose_low_g",
+    "dose_high_g",
+    "dose_bound",
 ]
 DOSE_COLUMNS = ["dose_low_g", "dose_high_g"]
 QUALIFIER_COLUMNS = {"comparator": "comparators", "attributed_to": "attributions"}
@@ -61,7 +74,9 @@ def _check_claim_ids(table: pd.DataFrame, source) -> None:
         if not claim_id.strip():
             raise ClaimsError(source, f"row {index + 2} has no claim_id")
         if claim_id in first_row:
-            raise ClaimsError(source, f"claim_id {claim_id!r} is used twice (rows {first_row[claim_id] + 2} and {index + 2})")
+            raise ClaimsError(
+                source, f"claim_id {claim_id!r} is used twice (rows {first_row[claim_id] + 2} and {index + 2})"
+            )
         first_row[claim_id] = index
 
 
@@ -185,7 +200,9 @@ def validate_claims(
     return typed
 
 
-def load_claims(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def load_claims(
+    path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None
+) -> pd.DataFrame:
     """The claims at ``path``, checked against the corpus and codebook (the project's own by default)."""
     path = project_layout().claims_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "claims")
@@ -194,7 +211,9 @@ def load_claims(path: Path | str | None = None, corpus: Corpus | None = None, co
     return validate_claims(table, corpus, codebook, path)
 
 
-def load_appeals(path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None) -> pd.DataFrame:
+def load_appeals(
+    path: Path | str | None = None, corpus: Corpus | None = None, codebook: Codebook | None = None
+) -> pd.DataFrame:
     """The persuasion appeals at ``path`` (the project's by default): rows shaped and checked like claims, in the persuasion category only."""
     path = project_layout().appeals_csv if path is None else Path(path)
     table = read_text_csv(path, ClaimsError, "appeals")
@@ -209,7 +228,9 @@ def with_qualifiers(table: pd.DataFrame) -> pd.DataFrame:
     full = table.copy()
     full["comparator"] = ""
     full["attributed_to"] = ""
-    full["dose_bound"] = [dose_bound(low, high) for low, high in zip(full["dose_low_g"], full["dose_high_g"])]
+    full["dose_bound"] = [
+        dose_bound(low, high) for low, high in zip(full["dose_low_g"], full["dose_high_g"], strict=True)
+    ]
     return full
 
 

@@ -36,7 +36,9 @@ data/claims.csv; claim ids are numbered per article prefix and the note column i
 An existing output file is replaced only with --force; an input file, any file in the data
 folder and a symbolic link are never written.
 """
-ARTICLE_LIMIT_NOTE = f"An article file over {MAX_ARTICLE_BYTES:,} bytes is refused (the same limit for every command).\n"
+ARTICLE_LIMIT_NOTE = (
+    f"An article file over {MAX_ARTICLE_BYTES:,} bytes is refused (the same limit for every command).\n"
+)
 DOSE_NOTE = f"A dose figure over {PLAUSIBLE_MAX_DOSE_G:g} g is kept, with a warning to check it (a unit slip?).\n"
 
 ADD_EXAMPLE = """\
@@ -93,7 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Tools for the kratom-claims book: propose claim rows from article text, "
         "and add a new article with its reviewed claims.",
         epilog="examples:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n"
-        "  python -m kratom_claims add 005_my_article.txt --title \"Kratom for back pain\"\n"
+        '  python -m kratom_claims add 005_my_article.txt --title "Kratom for back pain"\n'
         "  python -m kratom_claims accept review_005_my_article.csv\n"
         "  python -m kratom_claims check\n\n"
         "Run 'python -m kratom_claims COMMAND --help' for a command's options.",
@@ -109,12 +111,21 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
-    extract.add_argument("--out", required=True, type=Path, metavar="CLAIMS.csv",
-                         help="where to write the claims table: a new file outside the data folder")
-    extract.add_argument("--force", action="store_true",
-                         help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)")
-    extract.add_argument("--codebook", type=Path, metavar="PATH",
-                         help=f"codebook YAML (default: codebook.yml in {_default_data_dir()})")
+    extract.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="CLAIMS.csv",
+        help="where to write the claims table: a new file outside the data folder",
+    )
+    extract.add_argument(
+        "--force",
+        action="store_true",
+        help="replace CLAIMS.csv if it exists (never an input file, a file in the data folder or a link)",
+    )
+    extract.add_argument(
+        "--codebook", type=Path, metavar="PATH", help=f"codebook YAML (default: codebook.yml in {_default_data_dir()})"
+    )
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
     check = commands.add_parser(
@@ -138,8 +149,9 @@ def _default_data_dir() -> str:
 
 
 def _data_dir_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--data-dir", type=Path, metavar="DIR",
-                         help=f"the data folder to change (default: {_default_data_dir()})")
+    command.add_argument(
+        "--data-dir", type=Path, metavar="DIR", help=f"the data folder to change (default: {_default_data_dir()})"
+    )
 
 
 def _add_intake_commands(commands) -> None:
@@ -154,10 +166,18 @@ def _add_intake_commands(commands) -> None:
     )
     add.add_argument("article", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article file")
     add.add_argument("--title", required=True, help="the article's title, or a description ending in '(untitled)'")
-    add.add_argument("--published-on", default=DEFAULT_PUBLISHED_ON, metavar="TEXT",
-                     help=f"what the text shows of where it was published (default: {DEFAULT_PUBLISHED_ON!r})")
-    add.add_argument("--review", type=Path, metavar="REVIEW.csv",
-                     help="where to write the proposed claims (default: review_<article id>.csv in the current folder)")
+    add.add_argument(
+        "--published-on",
+        default=DEFAULT_PUBLISHED_ON,
+        metavar="TEXT",
+        help=f"what the text shows of where it was published (default: {DEFAULT_PUBLISHED_ON!r})",
+    )
+    add.add_argument(
+        "--review",
+        type=Path,
+        metavar="REVIEW.csv",
+        help="where to write the proposed claims (default: review_<article id>.csv in the current folder)",
+    )
     _data_dir_option(add)
     add.set_defaults(run=run_add)
 
@@ -169,7 +189,9 @@ def _add_intake_commands(commands) -> None:
         epilog=ACCEPT_EXAMPLE + DOSE_NOTE,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    accept.add_argument("review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv")
+    accept.add_argument(
+        "review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv"
+    )
     _data_dir_option(accept)
     accept.set_defaults(run=run_accept)
 
@@ -192,7 +214,9 @@ def _check_output(path: Path, inputs: list[Path], force: bool, project: DataLayo
     refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
     if path.resolve() in {p.resolve() for p in inputs}:
-        raise DataError(path, "--out is one of the command's input files, which writing would destroy; choose another file")
+        raise DataError(
+            path, "--out is one of the command's input files, which writing would destroy; choose another file"
+        )
     if project is not None and path.resolve().is_relative_to(project.data_dir.resolve()):
         raise DataError(
             path,
@@ -239,11 +263,15 @@ def _warn(warnings: list[str]) -> None:
 def run_add(args: argparse.Namespace) -> int:
     added = add_article(args.article, args.title, args.published_on, args.review, args.data_dir)
     _warn(added.warnings)
-    print(f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
-          f"row appended to {added.metadata_path}")
+    print(
+        f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
+        f"row appended to {added.metadata_path}"
+    )
     print(f"wrote {added.proposed} machine-proposed claim(s) to {added.review_path}")
-    print(f"next: check every row of {added.review_path} (is it a claim; term, stance, hedged; the quote "
-          "and its start and end), delete false alarms and add missed claims; then run")
+    print(
+        f"next: check every row of {added.review_path} (is it a claim; term, stance, hedged; the quote "
+        "and its start and end), delete false alarms and add missed claims; then run"
+    )
     print(f"  python -m kratom_claims accept {shlex.quote(str(added.review_path))}{_data_dir_words(args.data_dir)}")
     return 0
 
@@ -251,10 +279,14 @@ def run_add(args: argparse.Namespace) -> int:
 def run_accept(args: argparse.Namespace) -> int:
     accepted = accept_review(args.review, args.data_dir)
     _warn(accepted.warnings)
-    print(f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
-          f"(now {accepted.total} claims)")
-    print("next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
-          "make execute")
+    print(
+        f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
+        f"(now {accepted.total} claims)"
+    )
+    print(
+        "next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
+        "make execute"
+    )
     return 0
 
 

@@ -56,7 +56,7 @@ class Codebook:
     def qualifier_label(self, kind: str, value: str) -> str:
         """The readable label of a comparator or attribution id (``kind`` is one of QUALIFIER_LISTS)."""
         table = getattr(self, kind)
-        labels = dict(zip(table["id"], table["label"]))
+        labels = dict(zip(table["id"], table["label"], strict=True))
         if value not in labels:
             raise KeyError(f"no {kind[:-1]} {value!r} in the codebook")
         return labels[value]
@@ -87,9 +87,7 @@ class _UniqueKeyLoader(yaml.SafeLoader):
             if not isinstance(key, Hashable):
                 continue
             if key in seen:
-                raise yaml.constructor.ConstructorError(
-                    None, None, f"key {key!r} is given twice", key_node.start_mark
-                )
+                raise yaml.constructor.ConstructorError(None, None, f"key {key!r} is given twice", key_node.start_mark)
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
 
@@ -145,7 +143,9 @@ def _check_term(path: Path, category: str, position: int, term) -> dict:
     where = f"category {category!r}, term {term_id!r}"
     unknown = sorted(set(map(str, term)) - TERM_KEYS)
     if unknown:
-        raise CodebookError(path, f"{where} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(TERM_KEYS))}")
+        raise CodebookError(
+            path, f"{where} has unknown key(s) {', '.join(unknown)}; allowed: {', '.join(sorted(TERM_KEYS))}"
+        )
     for key in ("label", "definition"):
         if not _one_line(term.get(key)):
             raise CodebookError(path, f"{where} needs a non-empty one-line {key}")
@@ -155,7 +155,9 @@ def _check_term(path: Path, category: str, position: int, term) -> dict:
     forms = [normalise_form(s) for s in synonyms]
     repeated = next((form for n, form in enumerate(forms) if form in forms[:n]), None)
     if repeated is not None:
-        raise CodebookError(path, f"{where} lists the synonym {repeated!r} twice (forms are compared ignoring case and spacing)")
+        raise CodebookError(
+            path, f"{where} lists the synonym {repeated!r} twice (forms are compared ignoring case and spacing)"
+        )
     parent = term.get("parent")
     if parent is not None and not (isinstance(parent, str) and TERM_ID.fullmatch(parent)):
         raise CodebookError(path, f"{where} has parent {parent!r}, which is not a term id")
@@ -174,13 +176,15 @@ def _check_hierarchy(path: Path, category: str, rows: list[dict]) -> None:
     parents = {row["term"]: row["parent"] for row in rows}
     for term, parent in parents.items():
         if parent and parent not in parents:
-            raise CodebookError(path, f"category {category!r}, term {term!r} has parent {parent!r}, which is not a {category} term")
+            raise CodebookError(
+                path, f"category {category!r}, term {term!r} has parent {parent!r}, which is not a {category} term"
+            )
     for term in parents:
         chain = [term]
         while parents[chain[-1]]:
             chain.append(parents[chain[-1]])
             if chain[-1] in chain[:-1]:
-                loop = " -> ".join(chain[chain.index(chain[-1]):])
+                loop = " -> ".join(chain[chain.index(chain[-1]) :])
                 raise CodebookError(path, f"category {category!r} has a parent cycle: {loop}")
 
 
@@ -191,7 +195,8 @@ def _check_surface_forms(path: Path, category: str, rows: list[dict]) -> None:
         for form in dict.fromkeys(normalise_form(f) for f in (row["label"], *row["synonyms"])):
             if form in owner:
                 raise CodebookError(
-                    path, f"category {category!r}: surface form {form!r} belongs to both {owner[form]!r} and {row['term']!r}"
+                    path,
+                    f"category {category!r}: surface form {form!r} belongs to both {owner[form]!r} and {row['term']!r}",
                 )
             owner[form] = row["term"]
 
@@ -250,7 +255,9 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
             seen.add(row["term"])
         _check_hierarchy(path, category, rows)
         _check_surface_forms(path, category, rows)
-        category_rows.append({"category": category, "label": entry["label"].strip(), "definition": entry["definition"].strip()})
+        category_rows.append(
+            {"category": category, "label": entry["label"].strip(), "definition": entry["definition"].strip()}
+        )
         term_rows.extend(rows)
     categories = pd.DataFrame(category_rows, columns=["category", "label", "definition"])
     terms = pd.DataFrame(term_rows, columns=["category", "term", "label", "definition", "parent", "synonyms"])

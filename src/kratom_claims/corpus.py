@@ -76,7 +76,9 @@ def read_article(path: Path) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise CorpusError(path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start:err.start + 1]!r})") from None
+        raise CorpusError(
+            path, f"article is not valid UTF-8 (byte {err.start}: {raw[err.start : err.start + 1]!r})"
+        ) from None
 
 
 def read_article_file(path: Path) -> str:

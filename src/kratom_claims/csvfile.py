@@ -19,10 +19,16 @@ def check_field_counts(text: str, error: type[DataError], source) -> None:
         if not row or len(row) == len(header):
             continue
         if len(row) < len(header):
-            raise error(source, f"line {reader.line_num} has {len(row)} of the header's {len(header)} fields; "
-                                f"missing: {', '.join(header[len(row):])}")
-        raise error(source, f"line {reader.line_num} has {len(row)} fields, more than the header's {len(header)}; "
-                            "a cell that contains a comma must be in double quotes")
+            raise error(
+                source,
+                f"line {reader.line_num} has {len(row)} of the header's {len(header)} fields; "
+                f"missing: {', '.join(header[len(row) :])}",
+            )
+        raise error(
+            source,
+            f"line {reader.line_num} has {len(row)} fields, more than the header's {len(header)}; "
+            "a cell that contains a comma must be in double quotes",
+        )
 
 
 def read_text_csv(path: Path, error: type[DataError], what: str) -> pd.DataFrame:

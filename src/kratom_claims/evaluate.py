@@ -39,8 +39,14 @@ def _f1(precision: float, recall: float) -> float:
 
 def _score_row(curated: int, machine: int, matched: int) -> dict:
     precision, recall = _ratio(matched, machine), _ratio(matched, curated)
-    return {"curated": curated, "machine": machine, "matched": matched,
-            "precision": precision, "recall": recall, "f1": _f1(precision, recall)}
+    return {
+        "curated": curated,
+        "machine": machine,
+        "matched": matched,
+        "precision": precision,
+        "recall": recall,
+        "f1": _f1(precision, recall),
+    }
 
 
 def scores_by_category(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
@@ -73,7 +79,7 @@ def cohen_kappa(first: list, second: list) -> float:
     if not first:
         return math.nan
     count = len(first)
-    observed = sum(a == b for a, b in zip(first, second)) / count
+    observed = sum(a == b for a, b in zip(first, second, strict=True)) / count
     labels = set(first) | set(second)
     chance = sum((first.count(label) / count) * (second.count(label) / count) for label in labels)
     if chance == 1:
@@ -102,7 +108,7 @@ def stance_pairs(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
             continue
         shared = [s for s in theirs if s in ours]
         pair = (shared[0], shared[0]) if shared else (ours[0], theirs[0])
-        rows.append({**dict(zip(KEY, key)), "machine_stance": pair[0], "curated_stance": pair[1]})
+        rows.append({**dict(zip(KEY, key, strict=True)), "machine_stance": pair[0], "curated_stance": pair[1]})
     return pd.DataFrame(rows, columns=[*KEY, "machine_stance", "curated_stance"])
 
 
@@ -110,9 +116,14 @@ def stance_agreement(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
     """On matched keys: how many, the share with the same stance, and Cohen's kappa."""
     pairs = stance_pairs(machine, curated)
     ours, theirs = list(pairs["machine_stance"]), list(pairs["curated_stance"])
-    agree = sum(a == b for a, b in zip(ours, theirs))
+    agree = sum(a == b for a, b in zip(ours, theirs, strict=True))
     return pd.Series(
-        {"matched": len(pairs), "agree": agree, "agreement": _ratio(agree, len(pairs)), "kappa": cohen_kappa(ours, theirs)},
+        {
+            "matched": len(pairs),
+            "agree": agree,
+            "agreement": _ratio(agree, len(pairs)),
+            "kappa": cohen_kappa(ours, theirs),
+        },
         dtype="float64",
     )
 
@@ -187,18 +198,48 @@ def error_table(
     missed = first_curated.merge(machine_keys, on=KEY, how="left", indicator=True)
     for row in missed[missed["_merge"] == "left_only"].itertuples(index=False):
         sentence = _sentence_at(texts.get(row.article_id), int(row.start), row.quote)
-        rows.append(["miss", row.article_id, row.category, row.term, "", row.stance, sentence,
-                     _why_missed(row, sentence, machine, codebook)])
+        rows.append(
+            [
+                "miss",
+                row.article_id,
+                row.category,
+                row.term,
+                "",
+                row.stance,
+                sentence,
+                _why_missed(row, sentence, machine, codebook),
+            ]
+        )
     extra = first_machine.merge(curated_keys, on=KEY, how="left", indicator=True)
     for row in extra[extra["_merge"] == "left_only"].itertuples(index=False):
         sentence = _sentence_at(texts.get(row.article_id), int(row.start), row.quote)
-        rows.append(["false alarm", row.article_id, row.category, row.term, row.stance, "", sentence,
-                     _why_false_alarm(row, sentence, curated)])
+        rows.append(
+            [
+                "false alarm",
+                row.article_id,
+                row.category,
+                row.term,
+                row.stance,
+                "",
+                sentence,
+                _why_false_alarm(row, sentence, curated),
+            ]
+        )
     pairs = stance_pairs(machine, curated)
     quotes = {tuple(k): (q, s) for *k, q, s in first_machine[[*KEY, "quote", "start"]].itertuples(index=False)}
     for pair in pairs[pairs["machine_stance"] != pairs["curated_stance"]].itertuples(index=False):
         quote, start = quotes[(pair.article_id, pair.category, pair.term)]
         sentence = _sentence_at(texts.get(pair.article_id), int(start), quote)
-        rows.append(["stance", pair.article_id, pair.category, pair.term, pair.machine_stance, pair.curated_stance,
-                     sentence, _why_stance(pair.machine_stance)])
+        rows.append(
+            [
+                "stance",
+                pair.article_id,
+                pair.category,
+                pair.term,
+                pair.machine_stance,
+                pair.curated_stance,
+                sentence,
+                _why_stance(pair.machine_stance),
+            ]
+        )
     return pd.DataFrame(rows, columns=ERROR_COLUMNS)

@@ -19,8 +19,19 @@ from .errors import EvidenceError
 from .layout import project_layout
 
 EVIDENCE_COLUMNS = [
-    "evidence_id", "terms", "topic", "finding", "numbers", "strength", "finding_type",
-    "verdict_for_claims", "claim_direction", "comparator", "citation_key", "confidence", "note",
+    "evidence_id",
+    "terms",
+    "topic",
+    "finding",
+    "numbers",
+    "strength",
+    "finding_type",
+    "verdict_for_claims",
+    "claim_direction",
+    "comparator",
+    "citation_key",
+    "confidence",
+    "note",
 ]
 STRENGTHS = ("none", "very_weak", "weak", "moderate", "strong")
 VERDICTS = ("contradicts", "goes_beyond", "mixed", "supports", "no_evidence")
@@ -75,7 +86,9 @@ def _row_problem(row: dict, codebook: Codebook, keys: set[str]) -> str | None:
         )
     comparators = set(codebook.comparators["id"])
     if row["comparator"] and row["comparator"] not in comparators:
-        return f"comparator {row['comparator']!r} is not in the codebook's comparators ({', '.join(sorted(comparators))})"
+        return (
+            f"comparator {row['comparator']!r} is not in the codebook's comparators ({', '.join(sorted(comparators))})"
+        )
     if row["citation_key"] not in keys:
         return f"citation_key {row['citation_key']!r} is not an entry of the bibliography"
     return None
@@ -93,7 +106,9 @@ def validate_evidence(table: pd.DataFrame, codebook: Codebook, keys: set[str], s
         if not evidence_id:
             raise EvidenceError(source, f"row {line} has no evidence_id")
         if evidence_id in seen:
-            raise EvidenceError(source, f"evidence_id {evidence_id!r} is used twice (rows {seen[evidence_id]} and {line})")
+            raise EvidenceError(
+                source, f"evidence_id {evidence_id!r} is used twice (rows {seen[evidence_id]} and {line})"
+            )
         seen[evidence_id] = line
         problem = _row_problem(row, codebook, keys)
         if problem:
@@ -139,4 +154,15 @@ def evidence_on(evidence: pd.DataFrame, keys: Iterable[str], direction: str | No
     chosen = evidence[~is_benchmark(evidence) & evidence["term_keys"].map(lambda found: bool(wanted & set(found)))]
     if direction is not None:
         chosen = chosen[chosen["claim_direction"] == direction]
-    return chosen[["evidence_id", "topic", "finding", "numbers", "strength", "verdict_for_claims", "claim_direction", "citation_key"]].set_index("evidence_id")
+    return chosen[
+        [
+            "evidence_id",
+            "topic",
+            "finding",
+            "numbers",
+            "strength",
+            "verdict_for_claims",
+            "claim_direction",
+            "citation_key",
+        ]
+    ].set_index("evidence_id")

@@ -26,7 +26,9 @@ TEMP_NAME = re.compile(r"\..+\.[a-z0-9_]{8}\.tmp")
 
 def refuse_symlink(path: Path) -> None:
     if path.is_symlink():
-        raise DataError(path, "is a symbolic link; refusing to write through it: remove the link or choose another file")
+        raise DataError(
+            path, "is a symbolic link; refusing to write through it: remove the link or choose another file"
+        )
 
 
 def check_writable_file(path: Path, what: str, is_folder_message: str) -> None:

@@ -50,8 +50,11 @@ def sources_sentence(jama: pd.DataFrame, article_ids: Iterable[str]) -> str:
 def risks_sentence(omissions: pd.DataFrame, risk_terms: Iterable[str], named_states: Iterable[str]) -> str:
     """Which serious documented risks no article names; ``omissions`` rows align with ``risk_terms``."""
     named = omissions.isin(list(named_states)).any(axis=1).to_numpy()
-    labels = [label.lower() for label, term, said in zip(omissions.index, risk_terms, named)
-              if term in SERIOUS_RISKS and not said]
+    labels = [
+        label.lower()
+        for label, term, said in zip(omissions.index, risk_terms, named, strict=True)
+        if term in SERIOUS_RISKS and not said
+    ]
     if not labels:
         return "Every serious risk the evidence documents is named by at least one article."
     which = "it" if len(labels) == 1 else "each"

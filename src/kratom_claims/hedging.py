@@ -11,10 +11,28 @@ from .corpus import Corpus
 from .text import count_words, tokens
 
 HEDGE_WORDS = (
-    "may", "might", "could",
-    "possible", "possibly", "potential", "potentially", "perhaps", "likely",
-    "suggest", "suggests", "suggested", "believed", "reportedly",
-    "report", "reports", "reported", "appear", "appears", "seem", "seems", "touted",
+    "may",
+    "might",
+    "could",
+    "possible",
+    "possibly",
+    "potential",
+    "potentially",
+    "perhaps",
+    "likely",
+    "suggest",
+    "suggests",
+    "suggested",
+    "believed",
+    "reportedly",
+    "report",
+    "reports",
+    "reported",
+    "appear",
+    "appears",
+    "seem",
+    "seems",
+    "touted",
 )
 
 
@@ -22,7 +40,9 @@ def hedge_word_counts(corpus: Corpus, words: Iterable[str] = HEDGE_WORDS) -> pd.
     """How often each hedge word occurs in each article (whole words, any case): words x articles."""
     wanted = list(words)
     counts = {a: Counter(t for t in tokens(corpus.body(a)) if t in wanted) for a in corpus.ids}
-    table = pd.DataFrame({a: [counts[a][w] for w in wanted] for a in corpus.ids}, index=pd.Index(wanted, name="hedge word"))
+    table = pd.DataFrame(
+        {a: [counts[a][w] for w in wanted] for a in corpus.ids}, index=pd.Index(wanted, name="hedge word")
+    )
     return table.astype("int64")
 
 

@@ -62,10 +62,15 @@ def is_claim_id_of(claim: str, article_id: str) -> bool:
 def check_article_id(path: Path) -> str:
     """The article id a file would get (its name without .txt), if claim ids can be built from it."""
     if path.suffix != ARTICLE_SUFFIX:
-        raise CorpusError(path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id")
+        raise CorpusError(
+            path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id"
+        )
     article_id = path.stem
     if not ID_CHARACTERS.fullmatch(article_id):
-        raise CorpusError(path, f"article id {article_id!r} (the file name without .txt) may contain only letters, digits, '_' and '-'; rename the file")
+        raise CorpusError(
+            path,
+            f"article id {article_id!r} (the file name without .txt) may contain only letters, digits, '_' and '-'; rename the file",
+        )
     if len(article_id) <= LABEL_LENGTH:
         raise CorpusError(
             path,

@@ -41,12 +41,19 @@ def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, layou
     """Refuse an id the data folder already has, or one whose claim ids would clash with another's."""
     metadata_path = layout.articles_csv
     if article_id in set(metadata["article_id"]):
-        raise CorpusError(path, f"article id {article_id!r} is already in {metadata_path}; an article can be added only once")
+        raise CorpusError(
+            path, f"article id {article_id!r} is already in {metadata_path}; an article can be added only once"
+        )
     target = layout.article_txt(article_id)
     if target.exists() and target.resolve() == path.resolve():
-        raise CorpusError(path, f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)")
+        raise CorpusError(
+            path,
+            f"the article is already inside {target.parent}; keep it in another folder and add it from there (add copies it in)",
+        )
     if target.exists():
-        raise CorpusError(path, f"{target} already exists (though {metadata_path} does not list it); remove it or rename your file")
+        raise CorpusError(
+            path, f"{target} already exists (though {metadata_path} does not list it); remove it or rename your file"
+        )
     other = label_clash(article_id, metadata["article_id"])
     if other is not None:
         raise CorpusError(
@@ -110,8 +117,10 @@ def add_article(
     """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review."""
     source, layout = Path(source), data_layout(data_dir)
     if source.is_symlink():
-        raise CorpusError(source, "is a symbolic link; add copies in (and the book publishes) only a real file: "
-                                  "give the article file itself")
+        raise CorpusError(
+            source,
+            "is a symbolic link; add copies in (and the book publishes) only a real file: give the article file itself",
+        )
     text = read_article_file(source)
     article_id = check_article_id(source)
     title = _one_line_text(source, "--title", title)
@@ -122,8 +131,9 @@ def add_article(
         return _add_to_data(source, text, article_id, title, published_on, review_path, layout)
 
 
-def _add_to_data(source: Path, text: str, article_id: str, title: str, published_on: str,
-                 review_path: Path, layout: DataLayout) -> AddedArticle:
+def _add_to_data(
+    source: Path, text: str, article_id: str, title: str, published_on: str, review_path: Path, layout: DataLayout
+) -> AddedArticle:
     """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
     data_dir, metadata_path = layout.data_dir, layout.articles_csv
     check_new_article(source, article_id, read_metadata(metadata_path), layout)
@@ -157,8 +167,9 @@ def _add_to_data(source: Path, text: str, article_id: str, title: str, published
         change.commit(check=lambda: load_corpus(data_dir))
     except OSError as err:
         raise write_error(err, data_dir) from None
-    return AddedArticle(article_id, target, metadata_path, row["words"], review_path, len(review),
-                        dose_warnings(review, review_path))
+    return AddedArticle(
+        article_id, target, metadata_path, row["words"], review_path, len(review), dose_warnings(review, review_path)
+    )
 
 
 def _count_claims(count: int) -> str:

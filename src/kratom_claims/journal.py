@@ -54,7 +54,10 @@ def _read_journal(data_dir: Path) -> dict | None:
         if not all(isinstance(e["path"], str) and isinstance(e["existed"], bool) for e in record["files"]):
             raise ValueError("a file entry lacks its path or whether it existed")
     except (OSError, ValueError, KeyError, TypeError) as err:
-        raise DataError(path, f"the journal of an interrupted change is unreadable ({err}); restore the data folder from version control") from None
+        raise DataError(
+            path,
+            f"the journal of an interrupted change is unreadable ({err}); restore the data folder from version control",
+        ) from None
     return record
 
 
@@ -163,4 +166,6 @@ def recover(data_dir: Path) -> str | None:
     if record["state"] == ROLLING_BACK:
         _put_back(files)
     _close(data_dir, files)
-    return f"{data_dir}: recovered the interrupted change '{record['change']}': it was rolled back, nothing of it was kept"
+    return (
+        f"{data_dir}: recovered the interrupted change '{record['change']}': it was rolled back, nothing of it was kept"
+    )

@@ -142,7 +142,9 @@ def project_layout() -> DataLayout:
             "or name the data explicitly (--data-dir, --codebook)",
         )
     if not layout.data_dir.is_dir():
-        raise DataError(layout.data_dir, f"{ROOT_VARIABLE} names {layout.project_root}, which has no {DATA_FOLDER}/ folder")
+        raise DataError(
+            layout.data_dir, f"{ROOT_VARIABLE} names {layout.project_root}, which has no {DATA_FOLDER}/ folder"
+        )
     return layout
 
 

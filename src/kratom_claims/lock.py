@@ -34,7 +34,9 @@ def _acquire(lock: FileLock, data_dir: Path) -> None:
         lock.acquire(timeout=0)
         return
     except Timeout:
-        print(f"waiting: another command is changing {data_dir}; this one goes on when it has finished", file=sys.stderr)
+        print(
+            f"waiting: another command is changing {data_dir}; this one goes on when it has finished", file=sys.stderr
+        )
     try:
         lock.acquire(timeout=WAIT_SECONDS)
     except Timeout:

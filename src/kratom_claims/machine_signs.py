@@ -13,17 +13,37 @@ from .text import BULLET, count_words, headings, running_text, tokens
 # Words and phrases often noticed in machine-generated marketing text, in the forms counted. The
 # list is this book's choice, not a validated instrument: a hit is a sign, never proof.
 MACHINE_MARKERS = (
-    "delve", "delves", "delved", "delving",
+    "delve",
+    "delves",
+    "delved",
+    "delving",
     "multifaceted",
     "intricacies",
-    "nuance", "nuances", "nuanced",
-    "elucidate", "elucidates", "elucidated", "elucidating",
-    "realm", "realms",
-    "unlock", "unlocks", "unlocked", "unlocking",
-    "harness", "harnesses", "harnessed", "harnessing",
-    "navigate", "navigates", "navigated", "navigating",
-    "it's crucial", "it is crucial",
-    "it's essential", "it is essential",
+    "nuance",
+    "nuances",
+    "nuanced",
+    "elucidate",
+    "elucidates",
+    "elucidated",
+    "elucidating",
+    "realm",
+    "realms",
+    "unlock",
+    "unlocks",
+    "unlocked",
+    "unlocking",
+    "harness",
+    "harnesses",
+    "harnessed",
+    "harnessing",
+    "navigate",
+    "navigates",
+    "navigated",
+    "navigating",
+    "it's crucial",
+    "it is crucial",
+    "it's essential",
+    "it is essential",
 )
 OPENING_WORDS = 5
 
@@ -75,7 +95,9 @@ def repeated_openings(text: str, n: int = OPENING_WORDS) -> dict[str, int]:
     return {opening: count for opening, count in openings.items() if count > 1}
 
 
-def machine_text_signs(corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS) -> pd.DataFrame:
+def machine_text_signs(
+    corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS
+) -> pd.DataFrame:
     """Per article: marker words and phrases (count and per 1,000 words) and repeated paragraph openings.
 
     Markers are counted in the running text (headings and the lines that repeat them left out),
@@ -103,7 +125,9 @@ def machine_text_signs(corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS,
     return table
 
 
-def machine_sign_details(corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS) -> pd.DataFrame:
+def machine_sign_details(
+    corpus: Corpus, markers: Iterable[str] = MACHINE_MARKERS, n: int = OPENING_WORDS
+) -> pd.DataFrame:
     """The hits behind ``machine_text_signs``: each marker found, and each repeated opening with the number of paragraphs it starts."""
     wanted = list(markers)
     rows = []

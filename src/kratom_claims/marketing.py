@@ -12,8 +12,22 @@ from .corpus import Corpus
 from .text import count_words, headings, lines, running_text, split_sentences, tokens
 
 BUYING_WORDS = (
-    "buy", "buying", "purchase", "purchasing", "order", "ordering", "shop", "store",
-    "vendor", "vendors", "supplier", "suppliers", "seller", "sellers", "price", "discount",
+    "buy",
+    "buying",
+    "purchase",
+    "purchasing",
+    "order",
+    "ordering",
+    "shop",
+    "store",
+    "vendor",
+    "vendors",
+    "supplier",
+    "suppliers",
+    "seller",
+    "sellers",
+    "price",
+    "discount",
 )
 KEYWORD = "kratom"
 REPEAT_LENGTH = 8
@@ -91,7 +105,11 @@ def marketing_traces(corpus: Corpus) -> pd.DataFrame:
 
 def residue_table(corpus: Corpus) -> pd.DataFrame:
     """Every piece of site residue cut from the articles: menus, footers, stray keywords."""
-    rows = [{"article_id": a, "piece": piece, "words": count_words(piece)} for a in corpus.ids for piece in corpus.residue[a]]
+    rows = [
+        {"article_id": a, "piece": piece, "words": count_words(piece)}
+        for a in corpus.ids
+        for piece in corpus.residue[a]
+    ]
     return pd.DataFrame(rows, columns=["article_id", "piece", "words"])
 
 
@@ -101,7 +119,10 @@ def repetition_table(corpus: Corpus) -> pd.DataFrame:
     for article_id in corpus.ids:
         body = corpus.body(article_id)
         rows += [{"article_id": article_id, "kind": "heading listed twice", "text": h} for h in repeated_headings(body)]
-        rows += [{"article_id": article_id, "kind": "phrase repeated", "text": p} for p in repeated_phrases(running_text(body))]
+        rows += [
+            {"article_id": article_id, "kind": "phrase repeated", "text": p}
+            for p in repeated_phrases(running_text(body))
+        ]
     return pd.DataFrame(rows, columns=["article_id", "kind", "text"])
 
 
@@ -118,7 +139,7 @@ def appeal_matrix(appeals: pd.DataFrame, codebook: Codebook, article_ids: Iterab
         raise ValueError(f"appeals come from article(s) not in article_ids: {', '.join(unknown)}")
     terms = list(codebook.terms.loc[codebook.terms["category"] == APPEAL_CATEGORY, "term"])
     used = appeals[(appeals["category"] == APPEAL_CATEGORY) & (appeals["stance"] == "asserted")]
-    made = set(zip(used["term"], used["article_id"]))
+    made = set(zip(used["term"], used["article_id"], strict=True))
     table = pd.DataFrame(
         [[(term, article) in made for article in ids] for term in terms],
         index=pd.Index([codebook.term_label(APPEAL_CATEGORY, t) for t in terms], name="appeal", dtype=object),

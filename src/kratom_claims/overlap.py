@@ -66,7 +66,7 @@ def presence_matrix(
         chosen = chosen[chosen["category"].isin([categories] if isinstance(categories, str) else list(categories))]
     if stance is not None:
         chosen = chosen[chosen["stance"] == stance]
-    made = set(zip(claim_key(chosen), chosen["article_id"]))
+    made = set(zip(claim_key(chosen), chosen["article_id"], strict=True))
     keys = sorted({key for key, _ in made})
     table = pd.DataFrame(
         [[(key, article) in made for article in ids] for key in keys],
@@ -138,8 +138,8 @@ def intersections(presence: pd.DataFrame) -> pd.DataFrame:
     """
     columns = list(presence.columns)
     groups: dict[tuple[str, ...], list[str]] = {}
-    for key, row in zip(presence.index, presence.to_numpy(dtype=bool)):
-        members = tuple(article for article, made in zip(columns, row) if made)
+    for key, row in zip(presence.index, presence.to_numpy(dtype=bool), strict=True):
+        members = tuple(article for article, made in zip(columns, row, strict=True) if made)
         if members:
             groups.setdefault(members, []).append(key)
     position = {article: i for i, article in enumerate(columns)}

@@ -22,7 +22,8 @@ def published_files(data_dir: Path, patterns: list[str]) -> list[Path]:
     found: dict[Path, None] = {}
     for pattern in patterns:
         matched = sorted(
-            path for path in data_dir.glob(pattern)
+            path
+            for path in data_dir.glob(pattern)
             if not any(part.startswith(".") for part in path.relative_to(data_dir).parts)
         )
         if not matched:

@@ -45,8 +45,11 @@ def locate_quote(article_id: str, quote: str, data_dir: Path | str | None = None
     metadata_path = layout.articles_csv
     metadata = read_metadata(metadata_path).set_index("article_id")
     if article_id not in metadata.index:
-        raise CorpusError(metadata_path, f"no article {article_id!r} in {metadata_path}: give an article id listed there "
-                                         f"(the name of a file in {layout.articles_dir} without .txt)")
+        raise CorpusError(
+            metadata_path,
+            f"no article {article_id!r} in {metadata_path}: give an article id listed there "
+            f"(the name of a file in {layout.articles_dir} without .txt)",
+        )
     path = layout.article_txt(article_id)
     text = read_article_file(path)
     check_sha256(path, metadata.loc[article_id, "sha256"], metadata_path)

@@ -21,7 +21,9 @@ ITEMS = range(1, 17)
 SCORES = range(1, 6)
 JAMA_CRITERIA = ("authorship", "attribution", "disclosure", "currency")
 BOOLEANS = {"true": True, "false": False}
-BENCHMARK_NUMBERS = re.compile(r"(?P<sites>\d+) sites; mean DISCERN (?P<mean>\d+(?:\.\d+)?) \(SD (?P<sd>\d+(?:\.\d+)?)\)")
+BENCHMARK_NUMBERS = re.compile(
+    r"(?P<sites>\d+) sites; mean DISCERN (?P<mean>\d+(?:\.\d+)?) \(SD (?P<sd>\d+(?:\.\d+)?)\)"
+)
 DISCERN_RANGE = (15, 75)
 
 
@@ -68,7 +70,9 @@ def load_discern(path: Path | str | None = None, article_ids: Iterable[str] = ()
         line = index + 2
         where = f"row {line} ({row['article_id']}, item {row['item']})"
         if row["article_id"] not in ids:
-            raise QualityError(path, f"{where}: unknown article_id {row['article_id']!r}; the corpus has {', '.join(ids)}")
+            raise QualityError(
+                path, f"{where}: unknown article_id {row['article_id']!r}; the corpus has {', '.join(ids)}"
+            )
         item = _whole_number(row["item"], ITEMS)
         if item is None:
             raise QualityError(path, f"{where}: item must be a whole number from 1 to 16")
@@ -115,7 +119,8 @@ def discern_benchmarks(evidence: pd.DataFrame) -> pd.DataFrame:
         found = BENCHMARK_NUMBERS.search(row.numbers)
         if not found:
             raise QualityError(
-                "evidence.csv", f"benchmark {row.evidence_id}: numbers {row.numbers!r} give no 'N sites; mean DISCERN M (SD S)'"
+                "evidence.csv",
+                f"benchmark {row.evidence_id}: numbers {row.numbers!r} give no 'N sites; mean DISCERN M (SD S)'",
             )
         rows.append(
             {
@@ -139,9 +144,7 @@ def totals_beside_benchmarks(totals: pd.Series, benchmarks: pd.DataFrame) -> pd.
 
 def within_one_sd(totals: pd.Series, benchmarks: pd.DataFrame) -> int:
     """How many articles' totals lie within one standard deviation of any published mean."""
-    return sum(
-        any(abs(total - row.mean) <= row.sd for row in benchmarks.itertuples()) for total in totals
-    )
+    return sum(any(abs(total - row.mean) <= row.sd for row in benchmarks.itertuples()) for total in totals)
 
 
 def load_jama(path: Path | str | None = None, article_ids: Iterable[str] = ()) -> pd.DataFrame:
@@ -177,9 +180,11 @@ def rated_articles(discern: pd.DataFrame, jama: pd.DataFrame, article_ids: Itera
 
 def jama_table(jama: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
     """Articles x the four criteria (True where met), and how many each meets."""
-    table = jama.pivot(index="article_id", columns="criterion", values="met").reindex(
-        index=list(article_ids), columns=list(JAMA_CRITERIA)
-    ).astype(bool)
+    table = (
+        jama.pivot(index="article_id", columns="criterion", values="met")
+        .reindex(index=list(article_ids), columns=list(JAMA_CRITERIA))
+        .astype(bool)
+    )
     table["criteria met"] = table.sum(axis=1).astype("int64")
     table.columns.name = None
     return table

@@ -38,7 +38,9 @@ def _unit_codes(claims: pd.DataFrame) -> pd.DataFrame:
     for (article_id, category, term), group in claims.groupby(UNIT, sort=True):
         rows.append(
             {
-                "article_id": article_id, "category": category, "term": term,
+                "article_id": article_id,
+                "category": category,
+                "term": term,
                 "position": stance_position(group),
                 "comparator": bool(group["comparator"].astype(str).ne("").any()),
                 "attributed": bool(group["attributed_to"].astype(str).ne("").any()),
@@ -61,10 +63,10 @@ def coding_units(
     ids, chosen = list(article_ids), list(categories)
     terms = codebook.terms[codebook.terms["category"].isin(chosen)]
     index = pd.MultiIndex.from_tuples(
-        [(a, c, t) for a in ids for c, t in zip(terms["category"], terms["term"])], names=UNIT
+        [(a, c, t) for a in ids for c, t in zip(terms["category"], terms["term"], strict=True)], names=UNIT
     )
     units = pd.DataFrame(index=index)
-    for name, claims in zip(CODERS, (first, second)):
+    for name, claims in zip(CODERS, (first, second), strict=True):
         codes = _unit_codes(claims[claims["category"].isin(chosen)]).reindex(index)
         units[f"{name}_position"] = codes["position"].fillna("").astype(object)
         for column in ("comparator", "attributed"):
@@ -148,7 +150,9 @@ def agreement_table(units: pd.DataFrame, reps: int = 2000, aspects: Iterable[str
             {
                 "aspect": label,
                 "units": len(pairs),
-                "agreement": float(np.mean([a == b for a, b in zip(first, second)])) if len(pairs) else float("nan"),
+                "agreement": float(np.mean([a == b for a, b in zip(first, second, strict=True)]))
+                if len(pairs)
+                else float("nan"),
                 "kappa": cohen_kappa(first, second),
                 "alpha": krippendorff_alpha(pairs),
                 "alpha_low": low,

@@ -18,7 +18,10 @@ from .spreadsheet import neutralise_table, restore_table
 def check_review_path(path: Path) -> None:
     """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
     if path.exists() and not path.is_dir():
-        raise DataError(path, "the review file already exists and may hold someone's review; move it away or choose another name with --review")
+        raise DataError(
+            path,
+            "the review file already exists and may hold someone's review; move it away or choose another name with --review",
+        )
     check_writable_file(path, "the review file", "the review file is a folder; give a file name such as review.csv")
 
 
@@ -41,9 +44,13 @@ def read_review(path: Path) -> pd.DataFrame:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise ClaimsError(path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8") from None
+        raise ClaimsError(
+            path, f"is not a UTF-8 CSV file (byte {err.start} is not UTF-8); save it as CSV in UTF-8"
+        ) from None
     if not text.strip():
-        raise ClaimsError(path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows")
+        raise ClaimsError(
+            path, f"review file is empty; it needs the header row {','.join(CLAIM_COLUMNS)} and claim rows"
+        )
     check_field_counts(text, ClaimsError, path)
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)

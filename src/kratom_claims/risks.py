@@ -47,7 +47,9 @@ def documented_risks(evidence: pd.DataFrame) -> pd.DataFrame:
         {
             "evidence_ids": pd.Series({t: tuple(r.evidence_id for r in rs) for t, rs in risks.items()}, dtype=object),
             "strength": pd.Series({t: strongest(r.strength for r in rs) for t, rs in risks.items()}, dtype=object),
-            "citations": pd.Series({t: tuple(dict.fromkeys(r.citation_key for r in rs)) for t, rs in risks.items()}, dtype=object),
+            "citations": pd.Series(
+                {t: tuple(dict.fromkeys(r.citation_key for r in rs)) for t, rs in risks.items()}, dtype=object
+            ),
         },
         columns=["evidence_ids", "strength", "citations"],
     )
@@ -142,8 +144,14 @@ def internal_contradictions(claims: pd.DataFrame) -> pd.DataFrame:
                     continue
                 key = (article_id, denied.start, denied.end, asserted.start, asserted.end)
                 group = groups.setdefault(
-                    key, {"denied": {}, "asserted": {}, "rules": set(),
-                          "denied_quote": denied.quote, "asserted_quote": asserted.quote}
+                    key,
+                    {
+                        "denied": {},
+                        "asserted": {},
+                        "rules": set(),
+                        "denied_quote": denied.quote,
+                        "asserted_quote": asserted.quote,
+                    },
                 )
                 group["denied"][denied.claim_id] = denied.term
                 group["asserted"][asserted.claim_id] = asserted.term
@@ -165,6 +173,16 @@ def internal_contradictions(claims: pd.DataFrame) -> pd.DataFrame:
                 "asserted_start": key[3],
             }
         )
-    columns = ["article_id", "rule", "denied_claims", "denied_terms", "denied_quote",
-               "asserted_claims", "asserted_terms", "asserted_quote", "denied_start", "asserted_start"]
+    columns = [
+        "article_id",
+        "rule",
+        "denied_claims",
+        "denied_terms",
+        "denied_quote",
+        "asserted_claims",
+        "asserted_terms",
+        "asserted_quote",
+        "denied_start",
+        "asserted_start",
+    ]
     return pd.DataFrame(rows, columns=columns)

@@ -61,8 +61,7 @@ class CategorySection:
         """Caption naming the positions the bars are actually split into."""
         split = _listed([PART_WORDS[column] for column in self.parts.columns])
         return (
-            f"How many of the {self.article_count} articles {action} each {noun}, and how. "
-            f"Bars are split into {split}."
+            f"How many of the {self.article_count} articles {action} each {noun}, and how. Bars are split into {split}."
         )
 
     def numbers(self, prefix: str) -> dict[str, int | str]:

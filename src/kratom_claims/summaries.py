@@ -39,7 +39,7 @@ def claim_labels(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
         {
             "article": claims["article_id"].map(short_label),
             "category": claims["category"],
-            "term": [codebook.term_label(c, t) for c, t in zip(claims["category"], claims["term"])],
+            "term": [codebook.term_label(c, t) for c, t in zip(claims["category"], claims["term"], strict=True)],
         },
         index=claims.index,
     )

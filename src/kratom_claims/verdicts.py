@@ -47,9 +47,7 @@ def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.Data
     ("fewer side effects than opioids") is judged only by evidence that compares with the same
     treatment, and a plain claim never by comparative evidence. Benchmark rows never apply.
     """
-    links = evidence_terms(evidence).merge(
-        evidence.drop(columns=["terms", "term_keys"]), on="evidence_id", how="left"
-    )
+    links = evidence_terms(evidence).merge(evidence.drop(columns=["terms", "term_keys"]), on="evidence_id", how="left")
     by_key = {key: group for key, group in links.groupby(["category", "term", "claim_direction", "comparator"])}
     empty = links.iloc[0:0]
     rows = []
@@ -72,8 +70,20 @@ def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.Data
                 "citations": citations,
             }
         )
-    columns = ["claim_id", "article_id", "category", "term", "stance", "hedged", "comparator", "quote",
-               "evidence_ids", "verdict", "strength", "citations"]
+    columns = [
+        "claim_id",
+        "article_id",
+        "category",
+        "term",
+        "stance",
+        "hedged",
+        "comparator",
+        "quote",
+        "evidence_ids",
+        "verdict",
+        "strength",
+        "citations",
+    ]
     return pd.DataFrame(rows, columns=columns).set_index("claim_id")
 
 
@@ -89,7 +99,8 @@ def claim_verdict_rows(matched: pd.DataFrame, codebook: Codebook) -> pd.DataFram
     """The claims-against-evidence table as a reader sees it: labels, readable verdicts, keys joined."""
     details = pd.DataFrame(
         {
-            "stance": matched["stance"] + matched["hedged"].map({True: " (hedged)", False: ""})
+            "stance": matched["stance"]
+            + matched["hedged"].map({True: " (hedged)", False: ""})
             + matched["comparator"].map(lambda c: f", compared with {c.replace('_', ' ')}" if c else ""),
             "verdict": matched["verdict"].map(VERDICT_LABELS),
             "strength": matched["strength"].str.replace("_", " "),

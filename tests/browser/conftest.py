@@ -126,10 +126,14 @@ def watch(context: BrowserContext, origin: str) -> WatchedPage:
     page.on("pageerror", lambda error: problems.append(f"script error: {error}"))
     page.on(
         "requestfailed",
-        lambda request: request.url.startswith(origin)
-        and problems.append(f"request failed ({request.failure}): {request.url}"),
+        lambda request: (
+            request.url.startswith(origin) and problems.append(f"request failed ({request.failure}): {request.url}")
+        ),
     )
-    page.on("response", lambda response: response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}"))
+    page.on(
+        "response",
+        lambda response: response.status >= 400 and problems.append(f"HTTP {response.status}: {response.url}"),
+    )
     return watched
 
 

@@ -60,7 +60,9 @@ def serious_violations(path: str, violations: list[dict]) -> list[str]:
 
 
 def test_no_page_has_serious_or_critical_accessibility_violations(book_visits):
-    violations = [line for path, visit in book_visits.items() for line in serious_violations(path, visit.axe_violations)]
+    violations = [
+        line for path, visit in book_visits.items() for line in serious_violations(path, visit.axe_violations)
+    ]
     assert violations == [], listing(violations)
 
 
