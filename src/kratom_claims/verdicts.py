@@ -6,12 +6,21 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from .claims import CLAIM_COLUMNS
 from .codebook import Codebook
 from .evidence import VERDICTS, evidence_terms, strongest
 from .summaries import claim_labels
 
 NOT_FOUND = "no evidence found"
 CLAIM_VERDICTS = (*VERDICTS, NOT_FOUND)
+MATCHED_COLUMNS = [
+    *CLAIM_COLUMNS[: CLAIM_COLUMNS.index("attributed_to")],
+    "quote",
+    "evidence_ids",
+    "verdict",
+    "strength",
+    "citations",
+]
 VERDICT_LABELS = {
     "contradicts": "contradicted",
     "goes_beyond": "goes beyond the evidence",
@@ -70,21 +79,7 @@ def evidence_for_claims(claims: pd.DataFrame, evidence: pd.DataFrame) -> pd.Data
                 "citations": citations,
             }
         )
-    columns = [
-        "claim_id",
-        "article_id",
-        "category",
-        "term",
-        "stance",
-        "hedged",
-        "comparator",
-        "quote",
-        "evidence_ids",
-        "verdict",
-        "strength",
-        "citations",
-    ]
-    return pd.DataFrame(rows, columns=columns).set_index("claim_id")
+    return pd.DataFrame(rows, columns=MATCHED_COLUMNS).set_index("claim_id")
 
 
 def verdict_counts(matched: pd.DataFrame, article_ids: Iterable[str]) -> pd.DataFrame:
