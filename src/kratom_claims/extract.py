@@ -41,7 +41,7 @@ import ahocorasick
 import pandas as pd
 
 from .codebook import Codebook
-from .text import BULLET, SENTENCE_END
+from .text import BULLET, SENTENCE_MARKS, sentence_end
 
 EXTRACT_COLUMNS = [
     "article_id", "category", "term", "stance", "hedged", "quote", "start", "end", "dose_low_g", "dose_high_g",
@@ -310,19 +310,10 @@ def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
     return " " * lead + core + " " * trail, lead, trail
 
 
-def _sentence_cuts() -> dict[str, re.Pattern]:
-    """SENTENCE_END as split_sentences applies it, line by line (the spaces after a full stop
-    stay on its line), one pattern per end mark: a pattern that opens with a plain character is
-    searched for much faster than one that opens with a class of characters."""
-    parts = re.fullmatch(r"\[(.+?)\](\(\?=.*\))", SENTENCE_END.pattern)
-    if parts is None:
-        raise ValueError(f"text.SENTENCE_END is no longer '[marks](?=...)': {SENTENCE_END.pattern!r}")
-    ends, follows = parts.groups()
-    on_one_line = follows.replace(r"\s+", r"[^\S\n]+")
-    return {end: re.compile(re.escape(end) + on_one_line) for end in ends}
-
-
-SENTENCE_CUTS = _sentence_cuts()
+# text.SENTENCE_END as split_sentences applies it, line by line (the spaces after a full stop
+# stay on its line), one pattern per end mark: a pattern that opens with a plain character is
+# searched for much faster than one that opens with a class of characters.
+SENTENCE_CUTS = {mark: sentence_end(mark, space=r"[^\S\n]") for mark in SENTENCE_MARKS}
 
 
 def _positions(text: str, char: str) -> list[int]:
