@@ -16,7 +16,6 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.extract import (
     EXTRACT_COLUMNS,
     ClaimExtractor,
-    _alternation,
     dose_figures,
     extract_claims,
     mentions_other_drug,
@@ -24,6 +23,7 @@ from kratom_claims.extract import (
     trimmed,
     word_copy,
 )
+from kratom_claims.extract.cues import alternation
 from kratom_claims.text import split_sentences
 
 
@@ -434,7 +434,7 @@ def test_punctuation_cuts_where_split_sentences_starts_a_sentence():
 
 def test_alternation_matches_every_phrase_and_prefers_the_longest():
     phrases = ["lead to", "lead", "leads to", "cause", "causes"]
-    pattern = re.compile(rf"\b(?:{_alternation(phrases)})\b")
+    pattern = re.compile(rf"\b(?:{alternation(phrases)})\b")
     assert all(pattern.fullmatch(phrase) for phrase in phrases)
     assert [m.group() for m in pattern.finditer("it may lead to that lead, and leads to causes caused")] == [
         "lead to", "lead", "leads to", "causes",
