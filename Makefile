@@ -20,7 +20,7 @@ book: $(STAMP)
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-test: unit notebooks strict-build html-checks browser
+test: lint unit notebooks strict-build html-checks browser
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
 # the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.

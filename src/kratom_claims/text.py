@@ -11,7 +11,17 @@ from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+(?:['’\-][^\W_]+)*")
 BULLET = re.compile(r"^[\s\-•*\u2022\u00a0]+")
-SENTENCE_END = re.compile(r"[.!?](?=[\"'”’)]?\s+[\"'“‘(]?[A-Z0-9•\-])")
+SENTENCE_MARKS = ".!?"
+
+
+def sentence_end(marks: str = SENTENCE_MARKS, space: str = r"\s") -> re.Pattern:
+    """Where a sentence ends: one of ``marks``, perhaps a closing quote or bracket, ``space``
+    (one or more), then what opens a sentence. The extractor asks for one mark at a time and for
+    spaces within a line; split_sentences uses SENTENCE_END, every mark and any space."""
+    return re.compile(rf"[{re.escape(marks)}](?=[\"'”’)]?{space}+[\"'“‘(]?[A-Z0-9•\-])")
+
+
+SENTENCE_END = sentence_end()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,302 @@
+"""The cue phrases that decide how a surface form is read, and the patterns built from them.
+
+Every phrase is lower case and matched as a whole word. The automaton (lexicon.py) finds the
+cues every sentence needs; the patterns below look for the few that matter only in some
+sentences (a kratom mention after a drug, a harm or relief word near a shared form).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import product
+
+from .amounts import UNITS
+from .copies import search_copy
+
+NEUTRAL = ("not only", "not just", "not without", "n't without", "no doubt", "no wonder", "no more", "no longer")
+CONTRAST = ("unlike", "compared to", "compared with", "in contrast to", "as opposed to")
+DRUG_NOUNS = (
+    "opioids",
+    "opiates",
+    "opioid drugs",
+    "opioid medications",
+    "opioid medication",
+    "opioid painkillers",
+    "opioid analgesics",
+    "oxycodone",
+    "morphine",
+    "heroin",
+    "fentanyl",
+    "codeine",
+    "hydrocodone",
+    "methadone",
+    "tramadol",
+    "buprenorphine",
+    "benzodiazepines",
+    "alcohol",
+    "nsaids",
+    "ibuprofen",
+    "acetaminophen",
+    "paracetamol",
+    "pharmaceuticals",
+    "painkillers",
+    "pain medication",
+    "pain medications",
+    "pain management methods",
+    "treatment methods",
+    "medications",
+    "treatments",
+    "therapies",
+    "drugs",
+)
+DRUG_MODIFIERS = ("synthetic", "prescription", "traditional", "conventional", "other", "pharmaceutical", "opioid")
+KRATOM = (
+    "kratom",
+    "kratom's",
+    "mitragynine",
+    "mitragyna",
+    "7-hydroxymitragynine",
+    "7-oh",
+    "alkaloids",
+    "this strain",
+    "this plant",
+    "this herb",
+    "this leaf",
+    "the plant",
+    "the herb",
+    "the leaves",
+)
+NEGATION = ("not", "never", "no", "none", "cannot", "neither", "nor", "rarely", "seldom")
+COMPARISON = (
+    "fewer",
+    "milder",
+    "less",
+    "safer",
+    "lower risk of",
+    "lower rate of",
+    "lower rates of",
+    "lower incidence of",
+    "lower chance of",
+    "lower likelihood of",
+    "reduced risk of",
+    "free of",
+    "free from",
+    "absence of",
+    "lack of",
+    "maintain",
+    "maintains",
+    "maintaining",
+    "preserving",
+    "retaining",
+)
+HEDGE = (
+    "may",
+    "might",
+    "could",
+    "potential",
+    "potentially",
+    "possibly",
+    "perhaps",
+    "reportedly",
+    "anecdotal",
+    "anecdotally",
+    "users report",
+    "users have reported",
+    "users say",
+    "users claim",
+    "is believed",
+    "are believed",
+    "is thought",
+    "are thought",
+    "research suggests",
+    "studies suggest",
+    "evidence suggests",
+    "touted",
+    "in some cases",
+    "in rare cases",
+    "in some individuals",
+    "in some people",
+    "in some users",
+)
+HARM_CUES = (
+    "cause",
+    "causes",
+    "caused",
+    "causing",
+    "lead to",
+    "leads to",
+    "leading to",
+    "result in",
+    "results in",
+    "side effect",
+    "side effects",
+    "adverse",
+    "risk",
+    "risks",
+    "trigger",
+    "triggers",
+    "triggered",
+    "induce",
+    "induces",
+    "inducing",
+    "worsen",
+    "worsens",
+    "worsened",
+)
+RELIEF_VERBS = (
+    "relieve",
+    "relieves",
+    "relieved",
+    "relieving",
+    "reduce",
+    "reduces",
+    "reduced",
+    "reducing",
+    "help",
+    "helps",
+    "helped",
+    "helping",
+    "manage",
+    "manages",
+    "managed",
+    "managing",
+    "alleviate",
+    "alleviates",
+    "alleviated",
+    "alleviating",
+    "ease",
+    "eases",
+    "eased",
+    "easing",
+    "treat",
+    "treats",
+    "treated",
+    "treating",
+    "improve",
+    "improves",
+    "improved",
+    "improving",
+    "calm",
+    "calms",
+    "soothe",
+    "soothes",
+    "combat",
+    "fight",
+)
+RELIEF_CUES = (
+    *RELIEF_VERBS,
+    "relief",
+    "suffer",
+    "suffers",
+    "suffered",
+    "suffering",
+    "sufferers",
+    "provide",
+    "provides",
+)
+DOSE_BANDS = (
+    "low dose",
+    "low doses",
+    "lower doses",
+    "small doses",
+    "moderate doses",
+    "high dose",
+    "high doses",
+    "higher doses",
+    "large doses",
+    "heavy doses",
+    "excessive doses",
+)
+CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
+CLAUSE_PHRASES = (", which", ", who")
+NEW_SUBJECT = (
+    "it",
+    "its",
+    "they",
+    "kratom",
+    "this",
+    "these",
+    "may",
+    "might",
+    "can",
+    "could",
+    "will",
+    "is",
+    "are",
+    "has",
+    "have",
+    "also",
+)
+
+
+def drug_phrases() -> list[str]:
+    """Every drug noun, alone and after one or two different modifiers ("synthetic opioids")."""
+    phrases = list(DRUG_NOUNS)
+    for first in DRUG_MODIFIERS:
+        phrases += [f"{first} {noun}" for noun in DRUG_NOUNS]
+        phrases += [f"{first} {second} {noun}" for second in DRUG_MODIFIERS if second != first for noun in DRUG_NOUNS]
+    return phrases
+
+
+def cue_phrases() -> dict[str, str]:
+    """Every cue phrase the automaton looks for and its kind; a phrase listed under two kinds keeps the first."""
+    kinds: dict[str, str] = {}
+    groups = [
+        ("neutral", NEUTRAL),
+        ("contrast", CONTRAST),
+        ("drug", drug_phrases()),
+        ("negation", (*NEGATION, "n't")),
+        ("without", ("without",)),
+        ("comparison", COMPARISON),
+        ("hedge", HEDGE),
+        ("band", DOSE_BANDS),
+        ("unit", UNITS),
+    ]
+    for kind, phrases in groups:
+        for phrase in phrases:
+            kinds.setdefault(phrase, kind)
+    for digit, unit in product("0123456789", ("g", "mg", "gm")):
+        kinds.setdefault(f"{digit}{unit}", "unit")
+    return kinds
+
+
+def boundary_phrases() -> list[str]:
+    """Words and phrases that open a new clause: "but", ", which", ", and it", "and may ease"."""
+    phrases = [*CLAUSE_PHRASES, *CLAUSE_WORDS]
+    phrases += [f", {conj} {word}" for conj, word in product(("and", "or"), NEW_SUBJECT)]
+    phrases += [f"and {aux}{verb}" for aux, verb in product(("", "may ", "can ", "also "), RELIEF_VERBS)]
+    return phrases
+
+
+def alternation(phrases) -> str:
+    """The phrases as one alternation, factored by their shared beginnings ("caus(?:e|es|ing)"),
+    so that at each word the engine tries a few branches rather than every phrase. Where one
+    phrase begins another, the longer is tried first."""
+    tree: dict = {}
+    for phrase in phrases:
+        node = tree
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _branches(tree)
+
+
+def _branches(node: dict) -> str:
+    """The alternation below one node of alternation's tree; an end of phrase makes it optional."""
+    branches = [re.escape(char) + _branches(child) for char, child in node.items() if char]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    return f"(?:{body})?" if "" in node else body
+
+
+# Kratom mentions and harm or relief cues matter only in a few sentences (after a drug; for a
+# form two categories share), so they are searched for there rather than in every sentence.
+KRATOM_MENTION = re.compile(rf"\b(?:{alternation(KRATOM)})(?!\w)")
+SENSE = re.compile(rf"\b(?:(?P<harm>{alternation(HARM_CUES)})|(?P<relief>{alternation(RELIEF_CUES)}))\b")
+OTHER_DRUG = re.compile(rf"\b(?:{alternation(drug_phrases())})\b")
+
+
+def mentions_other_drug(text: str) -> bool:
+    """Whether a passage names a drug or treatment other than kratom (opioids, painkillers ...)."""
+    return OTHER_DRUG.search(search_copy(text)) is not None

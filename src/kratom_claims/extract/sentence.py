@@ -1,0 +1,272 @@
+"""Reading the hits of each sentence left to right, once: which claims it makes, and how.
+
+- The subject is the nearest kratom or drug mention so far. A form said of another drug
+  ("oxycodone causes constipation") is dropped, unless the drug is set against kratom ("unlike
+  opioids that can lead to addiction, kratom ..."), which makes it a denial about kratom.
+- A negation ("not", "never") earlier in the clause denies the form; "without" denies harms
+  only, and comparisons ("fewer", "milder", "lower risk of") harms a few words on, since
+  "less pain" is relief, not a denial of pain.
+- A hedge ("may", "users report", "research suggests") earlier in the sentence or later in the
+  same clause marks the claim hedged; plain "can" does not.
+- A form two categories share (anxiety relieved, anxiety caused) takes the category of the
+  nearest cue before it ("cause", "side effects" against "relief", "reduce").
+- "chronic or acute pain" names chronic pain as well as acute pain.
+- A sentence with a dose figure gives dosage rows for its figures (amounts.py); a dose band
+  followed by a harm ("high doses can lead to nausea") is the claim that effects depend on the dose.
+
+An article proposes each (category, term, stance) once, in the first sentence that makes it.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+
+from .amounts import dose_figures
+from .cues import KRATOM_MENTION, SENSE
+from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
+from .scan import Hit
+
+# A claim as reading knows it: (category, term, stance).
+Key = tuple[str, str, str]
+DOSE_DEPENDENT_KEY = ("dosage", DOSE_DEPENDENT, "asserted")
+# "fewer", "lower risk of", "maintaining" govern a noun phrase, so they reach only a few words on.
+COMPARISON_REACH = 6
+# Words after which a drug is compared with, not described: "an alternative to opioids".
+OBJECT_WORDS = frozenset("to than as like of with from over versus vs on among about".split())
+RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
+PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
+# What ends the word before a coordinated form: "back and| joint pain", "sore or| joint pain".
+JOINERS = ("and", " or")
+# How far before a drug to look for the preposition that makes it an object.
+OBJECT_WINDOW = 40
+
+
+@dataclass(slots=True)
+class Sentence:
+    """What reading a sentence has gathered so far. Negation, "without" and comparisons last
+    one clause; a hedge lasts the rest of the sentence, and hedges the claims of its clause."""
+
+    start: int
+    end: int
+    figures: list[tuple[str, float, float]]  # dose figures: (band term, low grams, high grams)
+    subject: str | None = None  # "kratom", "drug", or "contrast": a drug set against kratom
+    subject_end: int = -1
+    contrasted: bool = False  # "unlike", "compared with" ... and no kratom named since
+    contrast_end: int = -1
+    drug_span: tuple[int, int] = (-1, -1)  # the last drug named
+    hedged: bool = False
+    negated: bool = False
+    without: bool = False
+    comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
+    claims: list[Key] = field(default_factory=list)  # in the order made
+    unhedged: int = 0  # how many claims were made in clauses that ended before any hedge
+
+    def first_hedged(self) -> int:
+        """Which claim is the first hedged one, all after it being hedged too: the first after
+        the last clause that ended unhedged, if the sentence has a hedge at all."""
+        return self.unhedged if self.hedged else len(self.claims)
+
+
+class Reader:
+    """Reads one article's hits, sentence by sentence; each kind of hit has its handler.
+
+    What the article has claimed so far (``seen``) spans its sentences, so that a claim is
+    proposed once, where it is first made."""
+
+    def __init__(self, lexicon: Lexicon, lowered: str, hits: list[Hit], cuts: list[int], starts: dict[str, list[int]]):
+        self.lexicon = lexicon
+        self.lowered = lowered
+        self.hits = hits
+        self.cuts = cuts  # where sentences start, the end of the text last
+        self.units = starts["unit"] if lexicon.bands else []
+        self.before_drug = _before_drugs(lowered, starts["drug"])
+        self.seen: set[Key] = set()
+
+    def sentences(self) -> list[Sentence]:
+        """The sentences that propose claims or dose figures, in text order.
+
+        Where hits of one layer overlap, the first in the sorted hits (the leftmost, then the
+        longest) is read and the others are skipped, as are hits that run past the sentence."""
+        proposing: list[Sentence] = []
+        handlers = self.HANDLERS
+        reach = [0, 0, 0]  # where the last hit read in each layer ends
+        sentence = self._open(self.hits[0][0])
+        for index, (start, (layer, minus_length, kind, payload)) in enumerate(self.hits):
+            if start >= sentence.end:
+                if sentence.claims or sentence.figures:
+                    proposing.append(sentence)
+                sentence = self._open(start)
+            end = start - minus_length
+            if start < reach[layer] or end > sentence.end:
+                continue
+            reach[layer] = end
+            handlers[kind](self, sentence, index, start, end, payload)
+        if sentence.claims or sentence.figures:
+            proposing.append(sentence)
+        return proposing
+
+    def _open(self, start: int) -> Sentence:
+        """The sentence a hit falls in, with its dose figures, if a unit stands in it."""
+        cut = bisect_right(self.cuts, start)
+        first, end = self.cuts[cut - 1] if cut else 0, self.cuts[cut]
+        unit = bisect_left(self.units, first)
+        has_unit = unit < len(self.units) and self.units[unit] < end
+        return Sentence(first, end, dose_figures(self.lowered[first:end], self.lexicon.bands) if has_unit else [])
+
+    # --- one handler per kind of hit: (sentence, index of the hit, start, end, payload) ----------
+
+    def form(self, sentence: Sentence, index: int, start: int, end: int, form: Form) -> None:
+        """A surface form: its terms are claimed, unless it repeats a claim, is said of another
+        drug, or follows an "unlike <drug>" that kratom never answers."""
+        if form.strain:
+            sentence.subject, sentence.contrasted = "kratom", False
+        lowered = self.lowered
+        joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
+        plain = not (sentence.negated or sentence.without or sentence.comparisons or form.shared or joined)
+        if plain and form.first.asserted in self.seen and sentence.subject != "contrast":
+            return
+        if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
+            sentence.subject, sentence.contrasted = "kratom", False
+        drug_start, drug_end = sentence.drug_span
+        if sentence.subject == "drug" or drug_start <= start < drug_end or end in self.before_drug:
+            return  # said of the drug, part of its name, or right before it ("addictive painkillers")
+        if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
+            return
+        self._claim_terms(sentence, form, start, end, joined)
+
+    def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
+        if not sentence.hedged:
+            sentence.unhedged = len(sentence.claims)
+        sentence.negated = sentence.without = False
+        sentence.comparisons = ()
+
+    def hedge(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        sentence.hedged = True
+
+    def drug(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A drug takes the subject, or after "unlike" becomes what kratom is set against; not
+        where it is the object of a comparison ("an alternative to opioids")."""
+        sentence.drug_span = (start, end)
+        if sentence.contrasted and KRATOM_MENTION.search(self.lowered, sentence.contrast_end, start):
+            sentence.contrasted = False
+        if sentence.contrasted:
+            sentence.subject, sentence.subject_end = "contrast", end
+        elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end):
+            sentence.subject, sentence.subject_end = "drug", end
+
+    def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        sentence.negated = True
+
+    def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        sentence.contrasted, sentence.contrast_end = True, end
+
+    def without(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        sentence.without = True
+
+    def comparison(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        sentence.comparisons += (end,)
+
+    def neutral(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "not only", "no doubt": a negation word that denies nothing."""
+        sentence.negated = sentence.without = False
+        sentence.comparisons = ()
+
+    def band(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A dose band followed by a harm ("high doses can lead to nausea"): effects depend on the dose."""
+        if not self.lexicon.dose_dependent or sentence.subject == "drug":
+            return
+        cue = SENSE.search(self.lowered, end, sentence.end)
+        if cue and cue["harm"] and DOSE_DEPENDENT_KEY not in self.seen:
+            self.seen.add(DOSE_DEPENDENT_KEY)
+            sentence.claims.append(DOSE_DEPENDENT_KEY)
+
+    def unit(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A unit was looked for when the sentence opened, for its dose figures; here it only
+        takes its place among the cues, where it may overlap another."""
+
+    # The handlers by kind of hit, as plain functions: a table of bound methods kept on the reader
+    # would make a reference cycle, which only the garbage collector frees.
+    HANDLERS = {
+        "form": form,
+        "boundary": boundary,
+        "hedge": hedge,
+        "drug": drug,
+        "negation": negation,
+        "contrast": contrast,
+        "without": without,
+        "comparison": comparison,
+        "neutral": neutral,
+        "band": band,
+        "unit": unit,
+    }
+
+    # --- what the form handler asks ---------------------------------------------------------------
+
+    def _claim_terms(self, sentence: Sentence, form: Form, start: int, end: int, joined: bool) -> None:
+        """Claim the form's terms (for a shared form, the one its cues choose), denied or asserted."""
+        terms = (_choose(form.terms, self.lowered, sentence, start, end),) if form.shared else form.terms
+        if joined:
+            terms = self.lexicon.implied(self.lowered, start, end) + terms
+        clause_denies = sentence.subject == "contrast" or sentence.negated
+        for term in terms:
+            if sentence.figures and term.dosage:
+                continue  # the sentence's dose figures give its dosage rows
+            denied = (
+                clause_denies
+                or term.harm
+                and (sentence.without or _within_reach(self.lowered, sentence.comparisons, start))
+            )
+            key = term.denied if denied else term.asserted
+            if key not in self.seen:
+                self.seen.add(key)
+                sentence.claims.append(key)
+
+    def _kratom_after(self, index: int, end: int, sentence_end: int) -> bool:
+        """After an "unlike <drug> ..." phrase, kratom (or a pronoun for it, or a strain) must take
+        the subject. The patterns go first: they usually find kratom a few words on."""
+        if KRATOM_MENTION.search(self.lowered, end, sentence_end) or PRONOUN.search(self.lowered, end, sentence_end):
+            return True
+        for following in range(index + 1, len(self.hits)):
+            start, (_, _, kind, payload) = self.hits[following]
+            if start >= sentence_end:
+                break
+            if kind == "form" and payload.strain:
+                return True
+        return False
+
+
+def _before_drugs(lowered: str, starts: list[int]) -> set[int]:
+    """Where a word ends that stands right before a drug, only spaces between: "addictive| painkillers"."""
+    ends = set()
+    for start in starts:
+        window = lowered[max(0, start - 8) : start]
+        ends.add(start - len(window) + len(window.rstrip()))
+    return ends
+
+
+def _within_reach(lowered: str, comparisons: tuple[int, ...], start: int) -> bool:
+    """Whether a comparison ("fewer", "lower risk of") ends at most a few words before a form."""
+    return any(len(lowered[cue_end:start].split()) <= COMPARISON_REACH for cue_end in comparisons)
+
+
+def _drug_is_subject(lowered: str, since: int, start: int, end: int) -> bool:
+    """A drug named after a preposition ("an alternative to opioids") is compared, not described,
+    unless a relative clause follows it ("therapies that offer ...")."""
+    if RELATIVE.match(lowered, end):
+        return True
+    return OBJECT_WORDS.isdisjoint(lowered[since:start].rsplit(None, 3)[-3:])
+
+
+def _choose(owners: tuple[Term, ...], lowered: str, sentence: Sentence, start: int, end: int) -> Term:
+    """For a form two categories share: the nearest harm or relief cue before it decides, else
+    the first after it, else the codebook's first category."""
+    before = [*SENSE.finditer(lowered, sentence.start, start)]
+    cue = before[-1] if before else SENSE.search(lowered, end, sentence.end)
+    wanted = None if cue is None else "side_effect" if cue["harm"] else "condition"
+    for term in owners:
+        if term.category == wanted:
+            return term
+    return owners[0]
