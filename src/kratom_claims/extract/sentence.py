@@ -124,9 +124,9 @@ class Reader:
             sentence.subject, sentence.contrasted = "kratom", False
         lowered = self.lowered
         joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
-        plain = not (sentence.negated or sentence.without or sentence.comparisons or form.shared or joined)
-        if plain and form.first.asserted in self.seen and sentence.subject != "contrast":
-            return
+        if form.first.asserted in self.seen and sentence.subject != "contrast" and not (
+                sentence.negated or sentence.without or sentence.comparisons or form.shared or joined):
+            return  # it would only repeat a claim made before
         if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
             sentence.subject, sentence.contrasted = "kratom", False
         drug_start, drug_end = sentence.drug_span
