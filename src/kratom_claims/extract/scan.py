@@ -7,6 +7,7 @@ the sentence cuts and the clause marks, so that C code, not a Python loop, goes 
 from __future__ import annotations
 
 import re
+from itertools import repeat
 
 import ahocorasick
 
@@ -85,8 +86,8 @@ def find_hits(
             _, _, kind, _ = role
             if kind in starts:
                 starts[kind].append(last - to_start)
-    hits += [(mark, MARK_ROLE) for mark in marks]
-    hits += [(dash, DASH_ROLE) for dash in positions(lowered, " - ")]
+    hits += zip(marks, repeat(MARK_ROLE))
+    hits += zip(positions(lowered, " - "), repeat(DASH_ROLE))
     hits.sort()
     for found in starts.values():
         found.sort()

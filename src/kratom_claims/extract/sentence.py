@@ -20,7 +20,7 @@ An article proposes each (category, term, stance) once, in the first sentence th
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .amounts import dose_figures
@@ -80,7 +80,8 @@ class Reader:
         self.lowered = lowered
         self.hits = hits
         self.cuts = cuts  # where sentences start, the end of the text last
-        self.units = starts["unit"] if lexicon.bands else []
+        # The sentences (by the number of their end among the cuts) with a unit, where dose figures may be.
+        self.with_unit = {bisect_right(cuts, unit) for unit in starts["unit"]} if lexicon.bands else set()
         self.before_drug = _before_drugs(lowered, starts["drug"])
         self.seen: set[Key] = set()
 
@@ -111,9 +112,8 @@ class Reader:
         """The sentence a hit falls in, with its dose figures, if a unit stands in it."""
         cut = bisect_right(self.cuts, start)
         first, end = self.cuts[cut - 1] if cut else 0, self.cuts[cut]
-        unit = bisect_left(self.units, first)
-        has_unit = unit < len(self.units) and self.units[unit] < end
-        return Sentence(first, end, dose_figures(self.lowered[first:end], self.lexicon.bands) if has_unit else [])
+        figures = dose_figures(self.lowered[first:end], self.lexicon.bands) if cut in self.with_unit else []
+        return Sentence(first, end, figures)
 
     # --- one handler per kind of hit: (sentence, index of the hit, start, end, payload) ----------
 
@@ -124,9 +124,12 @@ class Reader:
             sentence.subject, sentence.contrasted = "kratom", False
         lowered = self.lowered
         joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
-        plain = not (sentence.negated or sentence.without or sentence.comparisons or form.shared or joined)
-        if plain and form.first.asserted in self.seen and sentence.subject != "contrast":
-            return
+        if (
+            form.first.asserted in self.seen
+            and sentence.subject != "contrast"
+            and not (sentence.negated or sentence.without or sentence.comparisons or form.shared or joined)
+        ):
+            return  # it would only repeat a claim made before
         if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
             sentence.subject, sentence.contrasted = "kratom", False
         drug_start, drug_end = sentence.drug_span

@@ -50,10 +50,8 @@ def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> lis
         start, end = trimmed(text, sentence.start, sentence.end)
         quote = text[start:end]
         first_hedged = sentence.first_hedged()
-        rows += [
-            Claim(article_id, category, term, stance, number >= first_hedged, quote, start, end, NAN, NAN)
-            for number, (category, term, stance) in enumerate(sentence.claims)
-        ]
+        for number, (category, term, stance) in enumerate(sentence.claims):
+            rows.append(Claim(article_id, category, term, stance, number >= first_hedged, quote, start, end, NAN, NAN))
         for figure in sentence.figures:
             if figure not in figures_seen:
                 figures_seen.add(figure)
