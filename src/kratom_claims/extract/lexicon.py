@@ -40,6 +40,7 @@ class Term:
     dosage: bool
 
 
+<<<<<<< HEAD
 def make_term(category: str, term: str) -> Term:
     return Term(
         category,
@@ -49,6 +50,11 @@ def make_term(category: str, term: str) -> Term:
         category == "side_effect",
         category == "dosage",
     )
+=======
+def _make_term(category: str, term: str) -> Term:
+    return Term(category, term, (category, term, "asserted"), (category, term, "denied"),
+                category == "side_effect", category == "dosage")
+>>>>>>> i12e
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +75,7 @@ class Form:
 Role = tuple[int, int, str, "Form | None"]
 
 
-def padded(phrase: str, glued: bool) -> tuple[str, int, int]:
+def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
     """A phrase as the automaton stores it, and whether a space was added before and after.
 
     A glued phrase may follow a word character directly: "n't" in "doesn't", "g" in "5g"."""
@@ -92,7 +98,7 @@ class Lexicon:
         self.bands = {term for term in BAND_TERMS if term in dosage}
         self.dose_dependent = DOSE_DEPENDENT in dosage
         self.elided = {form.rsplit(" ", 1)[1] for form in self.forms if " " in form}
-        self.first_terms = {form: make_term(*terms[0]) for form, terms in self.forms.items()}
+        self.first_terms = {form: _make_term(*terms[0]) for form, terms in self.forms.items()}
 
     def implied(self, lowered: str, start: int, end: int) -> tuple[Term, ...]:
         """The term an "X and Y pain" coordination implies: "chronic or acute pain" names chronic pain too."""
@@ -116,7 +122,7 @@ def _roles_by_key(forms: dict, cues: dict[str, str], boundaries: dict[str, None]
         if not phrase.translate(WORD_BREAKS).strip():
             continue
         glued = phrase.startswith("n't") or (cues.get(phrase) == "unit" and phrase[0].isdigit())
-        key, lead, trail = padded(phrase, glued)
+        key, lead, trail = _padded(phrase, glued)
         _, _, by_layer = keys.setdefault(key, (lead, trail, {}))
         if phrase in forms:
             known = by_layer.get(FORM, ("form", ()))[1]
@@ -153,5 +159,5 @@ def _by_letter_frequency(item: tuple[str, tuple]) -> list[int]:
 
 
 def _form(owners: tuple[tuple[str, str], ...]) -> Form:
-    terms = tuple(make_term(category, term) for category, term in owners)
+    terms = tuple(_make_term(category, term) for category, term in owners)
     return Form(terms[0], terms[0].category == "strain", len(terms) > 1, terms)
