@@ -40,8 +40,7 @@ class Term:
     dosage: bool
 
 
-<<<<<<< HEAD
-def make_term(category: str, term: str) -> Term:
+def _make_term(category: str, term: str) -> Term:
     return Term(
         category,
         term,
@@ -50,11 +49,6 @@ def make_term(category: str, term: str) -> Term:
         category == "side_effect",
         category == "dosage",
     )
-=======
-def _make_term(category: str, term: str) -> Term:
-    return Term(category, term, (category, term, "asserted"), (category, term, "denied"),
-                category == "side_effect", category == "dosage")
->>>>>>> i12e
 
 
 @dataclass(frozen=True, slots=True)
