@@ -14,6 +14,7 @@ from kratom_claims.book_data import BookData
 from kratom_claims.claims import CLAIM_COLUMNS, load_claims, write_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
+from kratom_claims.ids import free_label
 from kratom_claims.layout import project_layout
 from kratom_claims.overlap import presence_matrix
 
@@ -177,25 +178,28 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
     data_dir = tmp_path / "data"
     shutil.copytree(DATA_DIR, data_dir)
     monkeypatch.chdir(tmp_path)
-    source = tmp_path / "005_back_pain_notes.txt"
+    existing = load_corpus(data_dir).ids
+    label = free_label(existing)  # free whatever articles a reader has added to data/
+    article_id = f"{label}_back_pain_notes"
+    source = tmp_path / f"{article_id}.txt"
     source.write_text(SIXTH_ARTICLE, encoding="utf-8")
     claims_before = (data_dir / "claims.csv").read_bytes()
 
     status, _, stderr = cli("add", source, "--title", "Kratom and Back Pain: Notes for Readers", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
-    review = pd.read_csv(tmp_path / "review_005_back_pain_notes.csv", dtype=str, keep_default_na=False)
-    assert set(review["article_id"]) == {"005_back_pain_notes"} and len(review) > 3
+    review = pd.read_csv(tmp_path / f"review_{article_id}.csv", dtype=str, keep_default_na=False)
+    assert set(review["article_id"]) == {article_id} and len(review) > 3
     assert (review["note"] == "machine-proposed: check stance, hedge and quote").all()
 
     quote = "readers with chronic back pain tell us that kratom helps them"
-    status, stdout, _ = cli("locate", "005_back_pain_notes", quote, "--data-dir", data_dir)
+    status, stdout, _ = cli("locate", article_id, quote, "--data-dir", data_dir)
     start, end = int(stdout.split()[1]), int(stdout.split()[3])
     assert SIXTH_ARTICLE[start:end] == quote
     kept = review[review["category"] != "strain"].assign(note="checked")
     added = {
         **dict.fromkeys(CLAIM_COLUMNS, ""),
-        "claim_id": "005-099",
-        "article_id": "005_back_pain_notes",
+        "claim_id": f"{label}-099",
+        "article_id": article_id,
         "category": "condition",
         "term": "chronic_pain",
         "stance": "asserted",
@@ -206,23 +210,21 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
         "end": str(end),
         "note": "added by hand",
     }
-    write_claims(
-        pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / "review_005_back_pain_notes.csv"
-    )
+    write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / f"review_{article_id}.csv")
 
-    status, _, stderr = cli("accept", "review_005_back_pain_notes.csv", "--data-dir", data_dir)
+    status, _, stderr = cli("accept", f"review_{article_id}.csv", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert (data_dir / "claims.csv").read_bytes().startswith(claims_before)
 
     corpus = load_corpus(data_dir)
     codebook = load_codebook(data_dir / "codebook.yml")
     data = BookData(corpus, codebook, load_claims(data_dir / "claims.csv", corpus=corpus, codebook=codebook))
-    assert len(data.ids) == 6 and data.ids[-1] == "005_back_pain_notes"
-    assert (data.claims["article_id"] == "005_back_pain_notes").sum() == len(kept) + 1
-    assert data.short["005_back_pain_notes"] == "005" and len(set(data.short.values())) == 6
+    assert len(data.ids) == len(existing) + 1 and data.ids[-1] == article_id
+    assert (data.claims["article_id"] == article_id).sum() == len(kept) + 1
+    assert data.short[article_id] == label and len(set(data.short.values())) == len(existing) + 1
     matrix = presence_matrix(data.claims, corpus.ids)
-    assert list(matrix.columns) == corpus.ids and matrix.shape[1] == 6
+    assert list(matrix.columns) == corpus.ids and matrix.shape[1] == len(existing) + 1
     assert "condition:chronic_pain" not in set(review["category"] + ":" + review["term"])
-    assert matrix.loc["condition:chronic_pain", "005_back_pain_notes"]
-    assert not matrix.filter(like="strain:", axis=0)["005_back_pain_notes"].any()
+    assert matrix.loc["condition:chronic_pain", article_id]
+    assert not matrix.filter(like="strain:", axis=0)[article_id].any()
     assert snapshot(DATA_DIR) == real_before

@@ -11,6 +11,7 @@ from tiny_data import ARTICLES, CODEBOOK, snapshot, write_data_dir
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus, read_article
 from kratom_claims.errors import CodebookError, CorpusError
+from kratom_claims.ids import free_label
 from kratom_claims.intake import add_article
 from kratom_claims.layout import project_layout
 from kratom_claims.limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
@@ -132,18 +133,20 @@ def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_pat
 
 def test_add_and_check_warn_about_an_implausible_dose(tmp_path, data_copy, work, cli):
     data_dir = data_copy
-    source = tmp_path / "009_dose.txt"
+    existing = load_corpus(data_dir).ids
+    label = free_label(existing)  # free whatever articles a reader has added to data/
+    source = tmp_path / f"{label}_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     status, _, stderr = cli("add", source, "--title", "Doses", "--data-dir", data_dir)
     assert status == 0
     assert stderr == (
-        f"warning: review_009_dose.csv: claim 009-001: dose_high_g is 40000 g, above the plausible maximum of "
+        f"warning: review_{label}_dose.csv: claim {label}-001: dose_high_g is 40000 g, above the plausible maximum of "
         f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n"
     )
-    cli("accept", work / "review_009_dose.csv", "--data-dir", data_dir)
+    cli("accept", work / f"review_{label}_dose.csv", "--data-dir", data_dir)
     status, stdout, stderr = cli("check", "--data-dir", data_dir)
-    assert (status, stdout.startswith("data ok: 6 articles")) == (0, True)
+    assert (status, stdout.startswith(f"data ok: {len(existing) + 1} articles")) == (0, True)
     assert stderr == (
-        f"warning: {data_dir / 'claims.csv'}: claim 009-001: dose_high_g is 40000 g, above the plausible maximum "
+        f"warning: {data_dir / 'claims.csv'}: claim {label}-001: dose_high_g is 40000 g, above the plausible maximum "
         f"of {PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n"
     )
