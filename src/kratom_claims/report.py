@@ -98,7 +98,7 @@ def _table(frame: pd.DataFrame, caption: str) -> str:
 
 def _claim_tag(claim) -> str:
     letter = CATEGORY_MARKS[claim.category][0]
-    return letter + ("\u2009not" if claim.stance == "denied" else "") + ("\u2009?" if claim.hedged else "")
+    return letter + (" not" if claim.stance == "denied" else "") + ("?" if claim.hedged else "")
 
 
 def _segments(claims: pd.DataFrame) -> list[tuple[int, int, list]]:
@@ -128,7 +128,7 @@ def marked_text(text: str, claims: pd.DataFrame, codebook: Codebook) -> str:
             + (", hedged" if c.hedged else "")
             for c in inside
         )
-        tags = " ".join(dict.fromkeys(_claim_tag(c) for c in inside))
+        tags = ", ".join(dict.fromkeys(_claim_tag(c) for c in inside))
         colour = CATEGORY_MARKS[first.category][1]
         parts.append(_cell(text[position:start]))
         parts.append(
@@ -150,7 +150,7 @@ def legend() -> str:
         + items
         + '<li><mark class="denied" style="background:#eee">struck through</mark> and <b>not</b> in the tag: '
         "the article denies the claim</li>"
-        '<li><mark class="hedged" style="background:#eee">dotted underline</mark> and <b>?</b> in the tag: '
+        '<li><mark class="hedged" style="background:#eee">dotted underline</mark> and <b>?</b> after the letter: '
         "the claim is hedged (may, might, is believed to)</li></ul>"
     )
 
