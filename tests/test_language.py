@@ -59,3 +59,14 @@ def test_short_and_long_articles_warn_in_one_line_each():
     assert length_warnings("word " * 20_001, "a.txt") == [
         "a.txt: 20,001 words (over 20,000); is this one article, not a whole thread or site?"
     ]
+
+
+def test_plain_english_is_passed_without_loading_the_detector_and_other_text_is_asked():
+    from kratom_claims.language import _identifier
+
+    _identifier.cache_clear()
+    check_english(ENGLISH, "page.txt")
+    assert _identifier.cache_info().currsize == 0
+    with pytest.raises(CorpusError):
+        check_english(CZECH, "page.txt")
+    assert _identifier.cache_info().currsize == 1
