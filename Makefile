@@ -64,8 +64,9 @@ bench-report: $(STAMP)
 
 # JupyterLab on the project, its kernel the pinned environment (the notebooks import kratom_claims).
 # It prints the address to open, with its token; `make lab LAB_ARGS=--no-browser` opens no browser.
+# Jupyter refuses to start as root (a container, a lab machine's admin account) without --allow-root.
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(LAB_ARGS)
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while
