@@ -119,3 +119,33 @@ def test_the_loader_refuses_a_recorded_url_that_is_not_a_web_address(data_dir):
     path.write_text("\n".join(lines) + "\n")
     with pytest.raises(CorpusError, match="url of '000_aaaa' is 'ftp://x', not a web address"):
         load_corpus(data_dir)
+
+
+def test_a_left_over_page_in_the_articles_folder_is_never_overwritten(data_dir, tmp_path):
+    page = _place_page(tmp_path)
+    (data_dir / "articles" / "abc_saved_page.html").write_text("someone's page")
+    before = snapshot(tmp_path)
+    with pytest.raises(CorpusError, match="abc_saved_page.html already exists"):
+        add_article(page, "T", data_dir=data_dir)
+    assert snapshot(tmp_path) == before
+
+
+def test_the_add_command_takes_a_page_and_says_where_it_kept_it(data_dir, tmp_path, cli):
+    page = _place_page(tmp_path)
+    _with_source_columns(data_dir)
+    status, stdout, stderr = cli(
+        "add",
+        page,
+        "--title",
+        "T",
+        "--url",
+        "https://example.org/a",
+        "--retrieved",
+        "2026-11-01",
+        "--data-dir",
+        data_dir,
+    )
+    assert (status, stderr) == (0, "")
+    assert f"kept the web page beside it as {data_dir / 'articles' / 'abc_saved_page.html'}" in stdout
+    row = load_corpus(data_dir).metadata.iloc[-1]
+    assert (row["url"], row["retrieved"]) == ("https://example.org/a", "2026-11-01")

@@ -218,6 +218,8 @@ def _add_to_data(
 
     target = layout.article_txt(article_id)
     page = layout.article_page(article_id) if is_web_page(source) else None
+    if page is not None and page.exists():
+        raise CorpusError(source, f"{page} already exists (though {metadata_path} does not list it); remove it first")
     change = Change(data_dir, f"add {article_id}")
     review_path.parent.mkdir(exist_ok=True)
     change.stage(review_path, review_csv(review, review_path))
