@@ -177,10 +177,8 @@ def _default_data_dir() -> str:
     return str(project.data_dir)
 
 
-def _data_dir_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--data-dir", type=Path, metavar="DIR", help=f"the data folder to change (default: {_default_data_dir()})"
-    )
+def _data_dir_option(command: argparse.ArgumentParser, role: str = "the data folder to change") -> None:
+    command.add_argument("--data-dir", type=Path, metavar="DIR", help=f"{role} (default: {_default_data_dir()})")
 
 
 def _allow_language_option(command: argparse.ArgumentParser) -> None:
@@ -225,7 +223,7 @@ def _add_report_command(commands) -> None:
     report.add_argument("--force", action="store_true", help="replace REPORT.html if it exists")
     report.add_argument("--title", metavar="TEXT", help="the title the page shows (default: the file name)")
     _allow_language_option(report)
-    _data_dir_option(report)
+    _data_dir_option(report, "the data folder whose articles and evidence the article is compared with")
     report.set_defaults(run=run_report)
 
 
