@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
@@ -13,6 +14,8 @@ from kratom_claims.evidence import load_evidence
 from kratom_claims.layout import project_layout
 from kratom_claims.report import REPORTED_ID, build_report
 from kratom_claims.risks import documented_risks
+
+PAGE = Path(__file__).parent / "pages" / "abc_saved_page.html"
 
 ARTICLE = (
     "Kratom for Everyday Aches\n"
@@ -127,3 +130,9 @@ def test_report_refuses_bad_input_in_one_line_and_writes_nothing(tmp_path, cli, 
     assert (status, stdout) == (2, "")
     assert stderr.startswith(f"error: {source}: {problem}") and stderr.count("\n") == 1
     assert snapshot(tmp_path) == before
+
+
+def test_a_saved_web_page_is_reported_on_its_main_text():
+    page = BeautifulSoup(build_report(PAGE).html, "html.parser")
+    text = page.select_one("div.article").get_text()
+    assert "Kratom may ease chronic pain in the lower back" in text and "Cart (0)" not in text
