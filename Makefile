@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report lab lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -56,6 +56,17 @@ browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_report.py
+
+# `report` on one new article of about 1,000 words, timed against reading and extracting it.
+bench-report: $(STAMP)
+	$(BIN)/python benchmarks/bench_report.py
+
+# JupyterLab on the project, its kernel the pinned environment (the notebooks import kratom_claims).
+# It prints the address to open, with its token; `make lab LAB_ARGS=--no-browser` opens no browser.
+# Jupyter refuses to start as root (a container, a lab machine's admin account) without --allow-root.
+lab: $(STAMP)
+	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while

@@ -30,17 +30,19 @@ def article(tmp_path):
 
 def test_add_reports_what_it_did_and_the_next_step(data_dir, article, work, cli):
     status, stdout, stderr = cli("add", article, "--title", "A tiny test article", "--data-dir", data_dir)
-    assert (status, stderr) == (0, "")
+    review = data_dir.parent / "reviews" / "review_abc_new.csv"
+    assert (status, stderr) == (0, f"warning: {article}: only 9 words (under 100); is this the whole article?\n")
     assert stdout == (
         f"added article abc_new (9 words): copied to {data_dir / 'articles' / 'abc_new.txt'}, "
         f"row appended to {data_dir / 'articles.csv'}\n"
-        "wrote 2 machine-proposed claim(s) to review_abc_new.csv\n"
-        "next: check every row of review_abc_new.csv (is it a claim; term, stance, hedged; the quote and its start "
-        "and end), delete false alarms and add missed claims; then run\n"
-        f"  python -m kratom_claims accept review_abc_new.csv --data-dir {data_dir}\n"
+        f"wrote 2 machine-proposed claim(s) to {review}\n"
+        f"next: check every row of {review} (is it a claim; term, stance, hedged; the quote and its start "
+        "and end), clear or replace the note of each row you checked, delete false alarms and add missed claims; "
+        "then run\n"
+        f"  {sys.executable} -m kratom_claims accept {review} --data-dir {data_dir}\n"
     )
     assert (data_dir / "articles" / "abc_new.txt").read_bytes() == article.read_bytes()
-    assert list(pd.read_csv(work / "review_abc_new.csv", dtype=str)["claim_id"]) == ["abc-001", "abc-002"]
+    assert list(pd.read_csv(review, dtype=str)["claim_id"]) == ["abc-001", "abc-002"]
     assert load_corpus(data_dir).ids[-1] == "abc_new"
 
 
@@ -50,13 +52,14 @@ def test_add_with_review_and_published_on_options(data_dir, article, tmp_path, w
     status, _, _ = cli(
         "add", article, "--title", "T", "--published-on", "A forum", "--review", review, "--data-dir", data_dir
     )
-    assert status == 0 and review.is_file() and not (work / "review_abc_new.csv").exists()
+    assert status == 0 and review.is_file() and not (tmp_path / "reviews" / "review_abc_new.csv").exists()
     assert load_corpus(data_dir).metadata.iloc[-1]["published_on"] == "A forum"
 
 
 def test_accept_reports_the_new_total_and_the_rebuild_step(data_dir, article, work, cli):
     cli("add", article, "--title", "T", "--data-dir", data_dir)
-    status, stdout, stderr = cli("accept", "review_abc_new.csv", "--data-dir", data_dir)
+    review = data_dir.parent / "reviews" / "review_abc_new.csv"
+    status, stdout, stderr = cli("accept", review, "--accept-unreviewed", "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert stdout == (
         f"added 2 claim(s) for abc_new to {data_dir / 'claims.csv'} (now 4 claims)\n"
@@ -186,8 +189,9 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
     claims_before = (data_dir / "claims.csv").read_bytes()
 
     status, _, stderr = cli("add", source, "--title", "Kratom and Back Pain: Notes for Readers", "--data-dir", data_dir)
-    assert (status, stderr) == (0, "")
-    review = pd.read_csv(tmp_path / f"review_{article_id}.csv", dtype=str, keep_default_na=False)
+    assert (status, stderr) == (0, f"warning: {source}: only 72 words (under 100); is this the whole article?\n")
+    review_path = tmp_path / "reviews" / f"review_{article_id}.csv"
+    review = pd.read_csv(review_path, dtype=str, keep_default_na=False)
     assert set(review["article_id"]) == {article_id} and len(review) > 3
     assert (review["note"] == "machine-proposed: check stance, hedge and quote").all()
 
@@ -210,9 +214,9 @@ def test_end_to_end_on_a_copy_of_the_real_data_without_building_the_book(tmp_pat
         "end": str(end),
         "note": "added by hand",
     }
-    write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), tmp_path / f"review_{article_id}.csv")
+    write_claims(pd.concat([kept, pd.DataFrame([added])], ignore_index=True), review_path)
 
-    status, _, stderr = cli("accept", f"review_{article_id}.csv", "--data-dir", data_dir)
+    status, _, stderr = cli("accept", review_path, "--data-dir", data_dir)
     assert (status, stderr) == (0, "")
     assert (data_dir / "claims.csv").read_bytes().startswith(claims_before)
 

@@ -109,7 +109,7 @@ def test_a_utf8_byte_order_mark_is_not_part_of_the_first_quote(data_dir, tmp_pat
     review = list(csv.DictReader(io.StringIO((work / added.review_path).read_text(encoding="utf-8"))))
     assert (review[0]["quote"], review[0]["start"]) == ("Kratom may ease chronic pain.", "0")
     assert added.article_path.read_bytes() == NEW_TEXT.encode("utf-8")
-    assert cli("accept", work / added.review_path, "--data-dir", data_dir)[0] == 0
+    assert cli("accept", added.review_path, "--accept-unreviewed", "--data-dir", data_dir)[0] == 0
 
     status, _, _ = cli("extract", source, "--out", tmp_path / "machine.csv", "--codebook", data_dir / "codebook.yml")
     machine = pd.read_csv(tmp_path / "machine.csv", dtype=str)

@@ -51,8 +51,8 @@ def test_add_copies_the_article_and_appends_its_row(data_dir, article, work):
 
 def test_add_writes_the_machine_proposals_for_review(data_dir, article, work):
     added = add_article(article, "A tiny test article", data_dir=data_dir)
-    assert added.review_path == Path("review_abc_new.csv")
-    review = pd.read_csv(work / "review_abc_new.csv", dtype=str, keep_default_na=False)
+    assert added.review_path == data_dir.parent / "reviews" / "review_abc_new.csv"
+    review = pd.read_csv(added.review_path, dtype=str, keep_default_na=False)
     assert review.to_dict("records") == [
         claim(
             "abc-001",
@@ -65,7 +65,7 @@ def test_add_writes_the_machine_proposals_for_review(data_dir, article, work):
         ),
         claim("abc-002", "abc_new", "side_effect", "nausea", "It can cause nausea.", note=MACHINE_NOTE),
     ]
-    loaded = load_claims(work / "review_abc_new.csv", load_corpus(data_dir), codebook_of(data_dir))
+    loaded = load_claims(added.review_path, load_corpus(data_dir), codebook_of(data_dir))
     assert list(loaded["claim_id"]) == ["abc-001", "abc-002"]
 
 
@@ -98,7 +98,7 @@ def test_an_article_with_no_claims_gets_a_review_file_with_the_header_only(data_
     source.write_text("A page about nothing in particular.\n", encoding="utf-8")
     added = add_article(source, "Quiet", data_dir=data_dir)
     assert added.proposed == 0
-    assert (work / "review_quiet_page.csv").read_text(encoding="utf-8") == ",".join(CLAIM_COLUMNS) + "\n"
+    assert added.review_path.read_text(encoding="utf-8") == ",".join(CLAIM_COLUMNS) + "\n"
 
 
 def test_appended_metadata_keeps_crlf_and_ends_an_unfinished_last_line():
@@ -110,8 +110,12 @@ def test_appended_metadata_keeps_crlf_and_ends_an_unfinished_last_line():
         "sha256": "s",
         "residue_note": "n",
     }
-    assert appended_metadata(b"h1,h2\r\nx,y\r\n", row) == b'h1,h2\r\nx,y\r\nabc_new,"T, with comma",p,3,s,n\r\n'
-    assert appended_metadata(b"h1,h2\nx,y", row) == b'h1,h2\nx,y\nabc_new,"T, with comma",p,3,s,n\n'
+    header = b"article_id,title,published_on,words,sha256,residue_note"
+    assert (
+        appended_metadata(header + b"\r\nx,y,,,,\r\n", row)
+        == header + b'\r\nx,y,,,,\r\nabc_new,"T, with comma",p,3,s,n\r\n'
+    )
+    assert appended_metadata(header + b"\nx,y,,,,", row) == header + b'\nx,y,,,,\nabc_new,"T, with comma",p,3,s,n\n'
 
 
 def _place(tmp_path, name, content):
@@ -350,7 +354,7 @@ HEADER = ",".join(CLAIM_COLUMNS).encode()
         ([_good_row(start="1", end="30")], None, "claim abc-001: text[1:30] reads"),
         ([_good_row(term="migraine")], None, "term 'migraine' is not a condition term"),
         ([_good_row(stance="claimed")], None, "stance 'claimed' must be asserted or denied"),
-        ([_good_row(hedged="TRUE")], None, "hedged 'TRUE' must be true or false"),
+        ([_good_row(hedged="yes")], None, "hedged 'yes' must be true or false"),
         ([_good_row(), _good_row()], None, "claim_id 'abc-001' is used twice (rows 2 and 3)"),
         ([_good_row(article_id="abc_old")], None, "unknown article_id 'abc_old'"),
         ([_good_row(claim_id="abd-001")], None, "claim_id must be 'abc-' and a 3-digit number"),

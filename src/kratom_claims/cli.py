@@ -11,6 +11,7 @@ import argparse
 import re
 import shlex
 import sys
+import textwrap
 from pathlib import Path
 
 from .claims import numbered_claims, write_claims
@@ -19,11 +20,12 @@ from .corpus import read_article_file
 from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .extract import ClaimExtractor, claims_table
-from .files import check_writable_file, refuse_symlink
-from .intake import DEFAULT_PUBLISHED_ON, accept_review, add_article
+from .files import check_writable_file, refuse_symlink, write_file
+from .intake import DEFAULT_PUBLISHED_ON, Source, accept_review, add_article
 from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .quotes import locate_quote
+from .report import build_report
 
 BAD_INPUT = 2
 
@@ -42,20 +44,28 @@ ARTICLE_LIMIT_NOTE = (
 DOSE_NOTE = f"A dose figure over {PLAUSIBLE_MAX_DOSE_G:g} g is kept, with a warning to check it (a unit slip?).\n"
 
 ADD_EXAMPLE = """\
-example:
+examples:
   python -m kratom_claims add 005_my_article.txt --title "Kratom for back pain"
+  python -m kratom_claims add 006_saved_page.html --title "..." --url https://example.org/page
 
-The article id is the file name without .txt: letters, digits, '_' and '-', at least 4
-characters, starting with 3 letters or digits that no other article starts with (claim ids
-are those 3 characters and a number, such as 005-001). Nothing is written if any check fails.
+The article id is the file name without .txt (or .html, .htm): letters, digits, '_' and '-', at
+least 4 characters, starting with 3 letters or digits that no other article starts with (claim
+ids are those 3 characters and a number, such as 005-001). A saved web page is reduced to its
+main text, which becomes the article; the page itself is kept beside it. Text that is not
+English is refused (the codebook and the reading grades are English) unless --allow-language
+is given; an article under 100 or over 20,000 words gets a warning. Nothing is written if any
+check fails.
 """
 
 ACCEPT_EXAMPLE = """\
 example:
-  python -m kratom_claims accept review_005_my_article.csv
+  python -m kratom_claims accept reviews/review_005_my_article.csv
 
 Every row is checked (columns, article, codebook term, stance, hedged, quote at start:end)
-before data/claims.csv is rewritten; an article that already has claims there is refused.
+before data/claims.csv is rewritten; an article that already has claims there is refused, and
+so is a file in which every row still has the machine's note (nobody reviewed it) unless
+--accept-unreviewed is given. In the hedged column, a spreadsheet's TRUE and FALSE are read as
+true and false.
 """
 
 LOCATE_EXAMPLE = """\
@@ -67,6 +77,16 @@ text[S:E] is exactly the quote; use these numbers in the start and end columns.
 """
 
 
+REPORT_EXAMPLE = """\
+example:
+  python -m kratom_claims report my_article.txt --out report.html
+
+Writes one HTML page that opens offline in any browser: the article with the claims the
+extractor proposes marked in place, how they compare with the book's articles, the evidence
+verdict for each, the documented risks it leaves out, and its reading grades. Nothing in the
+data folder changes; --out must be a new file outside it (or --force to replace one).
+"""
+
 CHECK_EXAMPLE = """\
 example:
   python -m kratom_claims check
@@ -76,6 +96,13 @@ articles and their checksums, residue, codebook, claims, evidence, quality ratin
 evaluation set. 'make book' runs it before the build, so that the build never starts on
 broken data; a problem is one line naming the file, with exit status 2.
 """
+
+
+class _HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Help that never breaks a line at a hyphen, so that a folder such as /work/my-project stays whole."""
+
+    def _split_lines(self, text, width):
+        return textwrap.wrap(" ".join(text.split()), width, break_on_hyphens=False)
 
 
 class UsageError(Exception):
@@ -97,9 +124,10 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="examples:\n  python -m kratom_claims extract data/articles/*.txt --out machine_claims.csv\n"
         '  python -m kratom_claims add 005_my_article.txt --title "Kratom for back pain"\n'
         "  python -m kratom_claims accept review_005_my_article.csv\n"
+        "  python -m kratom_claims report my_article.txt --out report.html\n"
         "  python -m kratom_claims check\n\n"
         "Run 'python -m kratom_claims COMMAND --help' for a command's options.",
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     extract = commands.add_parser(
@@ -108,7 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Find codebook terms in plain-text articles and write one row per proposed claim "
         "(category, term, asserted/denied, hedged, quote with offsets, dose figures).",
         epilog=EXTRACT_EXAMPLE + ARTICLE_LIMIT_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
     extract.add_argument(
@@ -128,12 +156,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     extract.set_defaults(run=run_extract)
     _add_intake_commands(commands)
+    _add_report_command(commands)
     check = commands.add_parser(
         "check",
         help="check every data file the book is built from",
         description="Load and check every data file in DIR, as the book's chapters do, and print one line.",
         epilog=CHECK_EXAMPLE + DOSE_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     _data_dir_option(check)
     check.set_defaults(run=run_check)
@@ -148,10 +177,54 @@ def _default_data_dir() -> str:
     return str(project.data_dir)
 
 
-def _data_dir_option(command: argparse.ArgumentParser) -> None:
+def _data_dir_option(command: argparse.ArgumentParser, role: str = "the data folder to change") -> None:
+    command.add_argument("--data-dir", type=Path, metavar="DIR", help=f"{role} (default: {_default_data_dir()})")
+
+
+def _allow_language_option(command: argparse.ArgumentParser) -> None:
     command.add_argument(
-        "--data-dir", type=Path, metavar="DIR", help=f"the data folder to change (default: {_default_data_dir()})"
+        "--allow-language",
+        action="store_true",
+        help="analyse a text that is not English (the codebook and reading grades are English: expect misses)",
     )
+
+
+def shown_path(path: Path) -> Path:
+    """A path as short as it can be shown: relative to the current folder when it is inside it."""
+    absolute = path.absolute()
+    return absolute.relative_to(Path.cwd()) if absolute.is_relative_to(Path.cwd()) else path
+
+
+def python_command() -> str:
+    """This program as the user can type it from the current folder, such as '.venv/bin/python -m kratom_claims'."""
+    python = Path(sys.executable)
+    if python.is_relative_to(Path.cwd()):
+        python = python.relative_to(Path.cwd())
+    return f"{shlex.quote(str(python))} -m kratom_claims"
+
+
+def _add_report_command(commands) -> None:
+    report = commands.add_parser(
+        "report",
+        help="write one HTML page on one article: its claims marked, compared and weighed",
+        description="Propose the claims of one article and write a self-contained HTML page: the text with "
+        "the claims marked, the claims shared with the book's articles, their evidence verdicts, the "
+        "documented risks the article leaves out, and its reading grades.",
+        epilog=REPORT_EXAMPLE + ARTICLE_LIMIT_NOTE,
+        formatter_class=_HelpFormatter,
+    )
+    report.add_argument(
+        "article",
+        type=Path,
+        metavar="ARTICLE.txt",
+        help="UTF-8 plain-text article file, or a saved web page (.html, .htm)",
+    )
+    report.add_argument("--out", required=True, type=Path, metavar="REPORT.html", help="where to write the page")
+    report.add_argument("--force", action="store_true", help="replace REPORT.html if it exists")
+    report.add_argument("--title", metavar="TEXT", help="the title the page shows (default: the file name)")
+    _allow_language_option(report)
+    _data_dir_option(report, "the data folder whose articles and evidence the article is compared with")
+    report.set_defaults(run=run_report)
 
 
 def _add_intake_commands(commands) -> None:
@@ -162,9 +235,14 @@ def _add_intake_commands(commands) -> None:
         "(checksum and word count included), and write the claims the extractor proposes to a "
         "review file, for a person to check before 'accept'.",
         epilog=ADD_EXAMPLE + ARTICLE_LIMIT_NOTE + DOSE_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
-    add.add_argument("article", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article file")
+    add.add_argument(
+        "article",
+        type=Path,
+        metavar="ARTICLE.txt",
+        help="UTF-8 plain-text article file, or a saved web page (.html, .htm)",
+    )
     add.add_argument("--title", required=True, help="the article's title, or a description ending in '(untitled)'")
     add.add_argument(
         "--published-on",
@@ -176,8 +254,17 @@ def _add_intake_commands(commands) -> None:
         "--review",
         type=Path,
         metavar="REVIEW.csv",
-        help="where to write the proposed claims (default: review_<article id>.csv in the current folder)",
+        help="where to write the proposed claims (default: reviews/review_<article id>.csv in the project, "
+        "a folder git ignores)",
     )
+    add.add_argument("--url", default="", metavar="URL", help="the address the article was taken from")
+    add.add_argument(
+        "--retrieved",
+        default="",
+        metavar="YYYY-MM-DD",
+        help="the day the page was saved (default: today, when --url is given)",
+    )
+    _allow_language_option(add)
     _data_dir_option(add)
     add.set_defaults(run=run_add)
 
@@ -187,10 +274,15 @@ def _add_intake_commands(commands) -> None:
         description="Check every row of a reviewed claims file against the corpus and the codebook "
         "of DIR, and append the rows to DIR/claims.csv.",
         epilog=ACCEPT_EXAMPLE + DOSE_NOTE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     accept.add_argument(
         "review", type=Path, metavar="REVIEW.csv", help="the reviewed claims, with the columns of claims.csv"
+    )
+    accept.add_argument(
+        "--accept-unreviewed",
+        action="store_true",
+        help="accept the file even if every row is still the machine's proposal, untouched",
     )
     _data_dir_option(accept)
     accept.set_defaults(run=run_accept)
@@ -201,7 +293,7 @@ def _add_intake_commands(commands) -> None:
         description="Find the exact words of a quote in an article file of DIR/articles and print "
         "their character offsets, as the start and end columns of a claim row need them.",
         epilog=LOCATE_EXAMPLE,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     locate.add_argument("article_id", metavar="ARTICLE_ID", help="the article's file name without .txt")
     locate.add_argument("quote", metavar="QUOTE", help="the exact words, in quotation marks on the command line")
@@ -261,23 +353,35 @@ def _warn(warnings: list[str]) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    added = add_article(args.article, args.title, args.published_on, args.review, args.data_dir)
+    added = add_article(
+        args.article,
+        args.title,
+        args.published_on,
+        args.review,
+        args.data_dir,
+        Source(args.url, args.retrieved),
+        args.allow_language,
+    )
     _warn(added.warnings)
     print(
         f"added article {added.article_id} ({added.words} words): copied to {added.article_path}, "
         f"row appended to {added.metadata_path}"
     )
-    print(f"wrote {added.proposed} machine-proposed claim(s) to {added.review_path}")
+    if added.page_path is not None:
+        print(f"kept the web page beside it as {added.page_path}; quotes and offsets refer to the text")
+    review = shown_path(added.review_path)
+    print(f"wrote {added.proposed} machine-proposed claim(s) to {review}")
     print(
-        f"next: check every row of {added.review_path} (is it a claim; term, stance, hedged; the quote "
-        "and its start and end), delete false alarms and add missed claims; then run"
+        f"next: check every row of {review} (is it a claim; term, stance, hedged; the quote "
+        "and its start and end), clear or replace the note of each row you checked, delete false alarms and "
+        "add missed claims; then run"
     )
-    print(f"  python -m kratom_claims accept {shlex.quote(str(added.review_path))}{_data_dir_words(args.data_dir)}")
+    print(f"  {python_command()} accept {shlex.quote(str(review))}{_data_dir_words(args.data_dir)}")
     return 0
 
 
 def run_accept(args: argparse.Namespace) -> int:
-    accepted = accept_review(args.review, args.data_dir)
+    accepted = accept_review(args.review, args.data_dir, args.accept_unreviewed)
     _warn(accepted.warnings)
     print(
         f"added {accepted.added} claim(s) for {', '.join(accepted.article_ids)} to {accepted.claims_path} "
@@ -287,6 +391,18 @@ def run_accept(args: argparse.Namespace) -> int:
         "next: 'make book' shows the article in every chapter; before 'make test', re-execute the notebooks: "
         "make execute"
     )
+    return 0
+
+
+def run_report(args: argparse.Namespace) -> int:
+    _check_output(args.out, [args.article], args.force, find_project_layout())
+    report = build_report(args.article, args.data_dir, args.allow_language, args.title)
+    _warn(report.warnings)
+    try:
+        write_file(args.out, report.html.encode("utf-8"))
+    except OSError as err:
+        raise DataError(args.out, f"cannot write the report ({err.strerror or err})") from None
+    print(f"wrote a report on {report.claims} proposed claim(s) to {args.out}; open it in a browser")
     return 0
 
 

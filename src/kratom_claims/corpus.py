@@ -7,7 +7,9 @@ that the files are the ones that were collected, byte for byte.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -23,6 +25,10 @@ from .lock import recover_if_interrupted
 from .text import count_words, headings, remove_residue, split_sentences
 
 METADATA_COLUMNS = ["article_id", "title", "published_on", "words", "sha256", "residue_note"]
+# Where an article came from, recorded by `add --url`; optional, so rows and files from before may leave them out.
+SOURCE_COLUMNS = ["url", "retrieved"]
+URL = re.compile(r"https?://\S+")
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True)
@@ -109,7 +115,31 @@ def read_metadata(path: Path) -> pd.DataFrame:
     if len(bad_words):
         raise CorpusError(path, f"words of {bad_words.iloc[0]!r} is not a whole number")
     table["words"] = table["words"].astype(int)
+    for column in SOURCE_COLUMNS:
+        if column not in table.columns:
+            table[column] = ""
+    _check_sources(table, path)
     return table
+
+
+def _check_sources(table: pd.DataFrame, path: Path) -> None:
+    """A recorded url must be a web address and a retrieval date an ISO date; either may be empty."""
+    for row in table.itertuples(index=False):
+        if row.url and not URL.fullmatch(row.url):
+            raise CorpusError(
+                path, f"url of {row.article_id!r} is {row.url!r}, not a web address (http:// or https://)"
+            )
+        if row.retrieved and not is_iso_date(row.retrieved):
+            raise CorpusError(
+                path, f"retrieved of {row.article_id!r} is {row.retrieved!r}, not a date written YYYY-MM-DD"
+            )
+
+
+def is_iso_date(value: str) -> bool:
+    try:
+        return bool(ISO_DATE.fullmatch(value)) and date.fromisoformat(value) is not None
+    except ValueError:
+        return False
 
 
 def read_residue(path: Path, texts: dict[str, str]) -> dict[str, list[str]]:

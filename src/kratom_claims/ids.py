@@ -59,11 +59,12 @@ def is_claim_id_of(claim: str, article_id: str) -> bool:
     return bool(shape) and shape["label"] == short_label(article_id)
 
 
-def check_article_id(path: Path) -> str:
-    """The article id a file would get (its name without .txt), if claim ids can be built from it."""
-    if path.suffix != ARTICLE_SUFFIX:
+def check_article_id(path: Path, suffixes: tuple[str, ...] = (ARTICLE_SUFFIX,)) -> str:
+    """The article id a file would get (its name without its extension), if claim ids can be built from it."""
+    if path.suffix not in suffixes:
         raise CorpusError(
-            path, f"an article file's name must end in {ARTICLE_SUFFIX}; the name without it becomes the article id"
+            path,
+            f"an article file's name must end in {' or '.join(suffixes)}; the name without it becomes the article id",
         )
     article_id = path.stem
     if not ID_CHARACTERS.fullmatch(article_id):

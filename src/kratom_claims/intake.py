@@ -13,28 +13,32 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
 
 from .claims import as_text, claims_csv, load_claims, numbered_claims, validate_claims
 from .codebook import load_codebook
-from .corpus import METADATA_COLUMNS, Corpus, load_corpus, read_article_file, read_metadata
+from .corpus import METADATA_COLUMNS, SOURCE_COLUMNS, URL, Corpus, is_iso_date, load_corpus, read_metadata
 from .csvfile import read_text_csv
 from .doses import dose_warnings
 from .errors import ClaimsError, CorpusError, DataError
 from .extract import ClaimExtractor
-from .ids import LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
+from .ids import ARTICLE_SUFFIX, LABEL_LENGTH, check_article_id, claim_id, free_label, label_clash, short_label
 from .journal import Change
+from .language import check_english, length_warnings
 from .layout import DataLayout, data_layout
 from .lock import data_lock
 from .review import check_review_path, read_review, review_csv
 from .text import count_words
+from .webpage import PAGE_SUFFIXES, article_text, is_web_page
 
 DEFAULT_PUBLISHED_ON = "Not shown in the text"
 NEW_RESIDUE_NOTE = "Not reviewed yet"
 MACHINE_NOTE = "machine-proposed: check stance, hedge and quote"
+ACCEPT_UNREVIEWED_OPTION = "--accept-unreviewed"
 
 
 def check_new_article(path: Path, article_id: str, metadata: pd.DataFrame, layout: DataLayout) -> None:
@@ -72,20 +76,37 @@ def _one_line_text(path: Path, option: str, value: str) -> str:
     return value
 
 
-def metadata_line(row: dict, line_end: str) -> str:
-    """One articles.csv row, quoted as a CSV writer quotes (only where a comma or quote needs it)."""
+def metadata_line(row: dict, line_end: str, columns: list[str] = METADATA_COLUMNS) -> str:
+    """One articles.csv row in the file's ``columns``, quoted as a CSV writer quotes (only where a comma or quote needs it)."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator=line_end).writerow([row[c] for c in METADATA_COLUMNS])
+    csv.writer(buffer, lineterminator=line_end).writerow([row.get(c, "") for c in columns])
     return buffer.getvalue()
 
 
-def appended_metadata(original: bytes, row: dict) -> bytes:
-    """articles.csv with one more row, every earlier byte kept, in the file's own line ending."""
+def header_columns(text: str) -> list[str]:
+    return next(csv.reader(io.StringIO(text)), [])
+
+
+def appended_metadata(original: bytes, row: dict, path: Path | str = "articles.csv") -> bytes:
+    """articles.csv with one more row, every earlier byte kept, in the file's own line ending and columns.
+
+    A file from before the source columns (url, retrieved) can still take a row without them; a
+    row that records a source needs them in the header, and the error says how to add them.
+    """
+    text = original.decode("utf-8-sig")
+    columns = header_columns(text)
+    lacking = [c for c in SOURCE_COLUMNS if row.get(c) and c not in columns]
+    if lacking:
+        raise CorpusError(
+            path,
+            f"has no {' or '.join(lacking)} column to record where the article came from; add "
+            f"',{','.join(SOURCE_COLUMNS)}' to its header line and ',,' to each row (old rows may leave them empty)",
+        )
     text = original.decode("utf-8")
     line_end = "\r\n" if "\r\n" in text.split("\n", 1)[0] + "\n" else "\n"
     if not text.endswith("\n"):
         text += line_end
-    return (text + metadata_line(row, line_end)).encode("utf-8")
+    return (text + metadata_line(row, line_end, columns)).encode("utf-8")
 
 
 def write_error(err: OSError, fallback: Path) -> DataError:
@@ -105,6 +126,25 @@ class AddedArticle:
     review_path: Path
     proposed: int
     warnings: list[str]
+    page_path: Path | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where an article came from, as add records it: the page's address and the day it was saved."""
+
+    url: str = ""
+    retrieved: str = ""
+
+    def checked(self, path: Path) -> Source:
+        """The source as articles.csv will hold it; refused, naming the article file, if it is not one line or not a date."""
+        url = _one_line_text(path, "--url", self.url) if self.url else ""
+        if url and not URL.fullmatch(url):
+            raise CorpusError(path, f"--url {url!r} is not a web address starting http:// or https://")
+        retrieved = self.retrieved or (date.today().isoformat() if url else "")
+        if retrieved and not is_iso_date(retrieved):
+            raise CorpusError(path, f"--retrieved {retrieved!r} is not a date written YYYY-MM-DD")
+        return Source(url, retrieved)
 
 
 def add_article(
@@ -113,26 +153,42 @@ def add_article(
     published_on: str = DEFAULT_PUBLISHED_ON,
     review_path: Path | str | None = None,
     data_dir: Path | str | None = None,
+    origin: Source | None = None,
+    allow_language: bool = False,
 ) -> AddedArticle:
-    """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review."""
+    """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review.
+
+    A saved web page (.html, .htm) is stored twice: its main text as the article's .txt file, which
+    everything analyses, and the page itself beside it, byte for byte, to check the text against.
+    """
     source, layout = Path(source), data_layout(data_dir)
     if source.is_symlink():
         raise CorpusError(
             source,
             "is a symbolic link; add copies in (and the book publishes) only a real file: give the article file itself",
         )
-    text = read_article_file(source)
-    article_id = check_article_id(source)
+    article_id = check_article_id(source, (ARTICLE_SUFFIX, *PAGE_SUFFIXES))
+    text = article_text(source)
+    if not allow_language:
+        check_english(text, source)
     title = _one_line_text(source, "--title", title)
     published_on = _one_line_text(source, "--published-on", published_on)
-    review_path = Path(review_path) if review_path is not None else Path(f"review_{article_id}.csv")
-    check_review_path(review_path)
+    origin = (origin or Source()).checked(source)
+    review_path = Path(review_path) if review_path is not None else layout.reviews_dir / f"review_{article_id}.csv"
+    check_review_path(review_path, create_folder=review_path.parent == layout.reviews_dir)
     with data_lock(layout.data_dir):
-        return _add_to_data(source, text, article_id, title, published_on, review_path, layout)
+        added = _add_to_data(source, text, article_id, (title, published_on), origin, review_path, layout)
+    return replace(added, warnings=[*length_warnings(text, source), *added.warnings])
 
 
 def _add_to_data(
-    source: Path, text: str, article_id: str, title: str, published_on: str, review_path: Path, layout: DataLayout
+    source: Path,
+    text: str,
+    article_id: str,
+    described: tuple[str, str],
+    origin: Source,
+    review_path: Path,
+    layout: DataLayout,
 ) -> AddedArticle:
     """add_article's checks against the data folder and its writes, which must not interleave with another command's."""
     data_dir, metadata_path = layout.data_dir, layout.articles_csv
@@ -143,13 +199,15 @@ def _add_to_data(
     raw = text.encode("utf-8")
     row = {
         "article_id": article_id,
-        "title": title,
-        "published_on": published_on,
+        "title": described[0],
+        "published_on": described[1],
         "words": count_words(text),
         "sha256": hashlib.sha256(raw).hexdigest(),
         "residue_note": NEW_RESIDUE_NOTE,
+        "url": origin.url,
+        "retrieved": origin.retrieved,
     }
-    metadata_bytes = appended_metadata(metadata_path.read_bytes(), row)
+    metadata_bytes = appended_metadata(metadata_path.read_bytes(), row, metadata_path)
     review = numbered_claims(ClaimExtractor(codebook).extract(text, article_id), MACHINE_NOTE)
     grown = Corpus(
         metadata=pd.concat([corpus.metadata, pd.DataFrame([row])], ignore_index=True),
@@ -159,16 +217,29 @@ def _add_to_data(
     validate_claims(review, grown, codebook, review_path)
 
     target = layout.article_txt(article_id)
+    page = layout.article_page(article_id) if is_web_page(source) else None
+    if page is not None and page.exists():
+        raise CorpusError(source, f"{page} already exists (though {metadata_path} does not list it); remove it first")
     change = Change(data_dir, f"add {article_id}")
+    review_path.parent.mkdir(exist_ok=True)
     change.stage(review_path, review_csv(review, review_path))
     change.stage(target, raw)
+    if page is not None:
+        change.stage(page, source.read_bytes())
     change.stage(metadata_path, metadata_bytes)
     try:
         change.commit(check=lambda: load_corpus(data_dir))
     except OSError as err:
         raise write_error(err, data_dir) from None
     return AddedArticle(
-        article_id, target, metadata_path, row["words"], review_path, len(review), dose_warnings(review, review_path)
+        article_id,
+        target,
+        metadata_path,
+        row["words"],
+        review_path,
+        len(review),
+        dose_warnings(review, review_path),
+        page,
     )
 
 
@@ -187,10 +258,29 @@ class AcceptedClaims:
     warnings: list[str]
 
 
-def accept_review(review_path: Path | str, data_dir: Path | str | None = None) -> AcceptedClaims:
+def check_reviewed(table: pd.DataFrame, review_path: Path) -> None:
+    """Refuse a review file in which no row has been touched: every row still carries the machine's note.
+
+    The review instructions have the reviewer replace or clear that note on each row checked, so
+    a file where every row still has it is the extractor's output, not a person's coding; the book
+    would then score the extractor against itself.
+    """
+    if (table["note"] == MACHINE_NOTE).all():
+        raise ClaimsError(
+            review_path,
+            f"every row still has the note {MACHINE_NOTE!r}, so no row looks reviewed; check each row and clear or "
+            f"replace its note, or add {ACCEPT_UNREVIEWED_OPTION} to accept the machine's proposals as they are",
+        )
+
+
+def accept_review(
+    review_path: Path | str, data_dir: Path | str | None = None, accept_unreviewed: bool = False
+) -> AcceptedClaims:
     """Append the reviewed claims of articles not yet coded to the claims.csv of ``data_dir`` (the project's by default), after every check."""
     review_path, layout = Path(review_path), data_layout(data_dir)
     table = read_review(review_path)
+    if not accept_unreviewed and "note" in table.columns:
+        check_reviewed(table, review_path)
     with data_lock(layout.data_dir):
         return _accept_into_data(table, review_path, layout)
 

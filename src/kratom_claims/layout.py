@@ -19,6 +19,8 @@ from .ids import ARTICLE_SUFFIX
 ROOT_VARIABLE = "KRATOM_CLAIMS_ROOT"
 DATA_FOLDER = "data"
 BOOK_CONFIG = "_config.yml"
+REVIEWS_FOLDER = "reviews"
+PAGE_SUFFIX = ".html"
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,15 @@ class DataLayout:
 
     def article_txt(self, article_id: str) -> Path:
         return self.articles_dir / f"{article_id}{ARTICLE_SUFFIX}"
+
+    def article_page(self, article_id: str) -> Path:
+        """The saved web page an article's text was taken from, kept beside it (never published)."""
+        return self.articles_dir / f"{article_id}{PAGE_SUFFIX}"
+
+    @property
+    def reviews_dir(self) -> Path:
+        """Where add writes review files by default: a folder of the project that git ignores."""
+        return self.project_root / REVIEWS_FOLDER
 
     @property
     def articles_csv(self) -> Path:

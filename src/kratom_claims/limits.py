@@ -10,9 +10,16 @@ PLAUSIBLE_MAX_DOSE_G. Published kratom doses run from about 1 to 15 g, and the l
 article here names is "more than 25 grams"; a figure above 50 g in one dose is almost surely a
 misread unit (milligrams) or a typing slip. Such a claim is still accepted, since an article may
 print it, but the commands that write or check claims print a warning naming it (doses.py).
+
+SHORT_ARTICLE_WORDS, LONG_ARTICLE_WORDS. The book's articles run from about 500 to 1,500 words.
+Under 100 words a page is more likely a teaser, a cookie notice or a failed extraction than an
+article; over 20,000 it is more likely a whole forum thread or several pages saved as one. Both
+are still analysed, with a one-line warning (language.py), since a researcher may mean them.
 """
 
 from __future__ import annotations
 
 MAX_ARTICLE_BYTES = 5_000_000
 PLAUSIBLE_MAX_DOSE_G = 50.0
+SHORT_ARTICLE_WORDS = 100
+LONG_ARTICLE_WORDS = 20_000

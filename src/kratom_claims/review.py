@@ -15,13 +15,19 @@ from .files import check_writable_file
 from .spreadsheet import neutralise_table, restore_table
 
 
-def check_review_path(path: Path) -> None:
-    """A review file is a person's work in progress: never overwrite one, and fail before writing anything."""
+def check_review_path(path: Path, create_folder: bool = False) -> None:
+    """A review file is a person's work in progress: never overwrite one, and fail before writing anything.
+
+    ``create_folder``: the folder is the default reviews folder, which add creates when it writes.
+    """
     if path.exists() and not path.is_dir():
         raise DataError(
             path,
             "the review file already exists and may hold someone's review; move it away or choose another name with --review",
         )
+    if create_folder and not path.parent.exists():
+        check_writable_file(path.parent, "the reviews folder", "")
+        return
     check_writable_file(path, "the review file", "the review file is a folder; give a file name such as review.csv")
 
 
@@ -58,4 +64,18 @@ def read_review(path: Path) -> pd.DataFrame:
         raise ClaimsError(path, f"is not a readable CSV file ({err})") from None
     if table.empty:
         raise ClaimsError(path, "has no claim rows; nothing to accept")
-    return restore_table(table)
+    return with_spreadsheet_booleans_read(restore_table(table))
+
+
+def with_spreadsheet_booleans_read(table: pd.DataFrame) -> pd.DataFrame:
+    """The hedged column with a spreadsheet's TRUE/FALSE (any case) read as claims.csv's true/false.
+
+    Spreadsheet programs turn the cell ``true`` into ``TRUE`` on saving; that is the reviewer's
+    program, not a mistake in the review. Anything else is left for the claim checks to refuse.
+    """
+    if "hedged" not in table.columns:
+        return table
+    spelled = table["hedged"].str.lower()
+    table = table.copy()
+    table["hedged"] = table["hedged"].where(~spelled.isin(["true", "false"]), spelled)
+    return table
