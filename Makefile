@@ -6,20 +6,27 @@ JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
+# Notebooks re-executed side by side, one kernel per core (make execute, make book).
+JOBS := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-build lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-book: $(STAMP)
-	$(DATA_CHECK)
+# The build renders the notebooks' saved outputs (_config.yml: execute_notebooks "off"), so the
+# book first re-executes every notebook (make execute): it always shows what today's data and code
+# give. It builds from a clean _build, so no page is ever kept from an earlier build.
+book: execute
 	rm -rf _build
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
+# Each notebook is executed once: by nbval (make notebooks), which fails when its saved outputs
+# differ from what the data and code give now; the strict build then renders those outputs and
+# executes nothing (tests/built_html/test_build_execution.py counts what the build executed).
 test: lint unit notebooks strict-build html-checks browser
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
@@ -39,7 +46,7 @@ notebooks: $(STAMP)
 # unchanged notebooks stay unchanged in git (nbval compares outputs, never timestamps).
 execute: $(STAMP)
 	$(DATA_CHECK)
-	$(BIN)/jupyter-execute --inplace notebooks/*.ipynb book/method.ipynb
+	printf '%s\0' notebooks/*.ipynb book/method.ipynb | xargs -0 -P $(JOBS) -n 1 $(BIN)/jupyter-execute --inplace
 	$(BIN)/python scripts/strip_notebook_metadata.py notebooks/*.ipynb book/method.ipynb
 
 strict-build: $(STAMP)
@@ -56,6 +63,11 @@ browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_build.py
+
+# The book's build against Jupyter Book's sample book, side by side (part of make bench).
+bench-build: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while
