@@ -6,10 +6,8 @@ JB_BUILD := $(BIN)/jupyter-book build . -W -n --keep-going
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
-# Notebooks re-executed side by side, one kernel per core (make execute, make book).
-JOBS := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 2)
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-build lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -17,8 +15,8 @@ $(STAMP): requirements.txt pyproject.toml
 	@touch $(STAMP)
 
 # The build renders the notebooks' saved outputs (_config.yml: execute_notebooks "off"), so the
-# book first re-executes every notebook (make execute): it always shows what today's data and code
-# give. It builds from a clean _build, so no page is ever kept from an earlier build.
+# book first brings every notebook up to date (make execute): it always shows what today's data
+# and code give. It builds from a clean _build, so no page is ever kept from an earlier build.
 book: execute
 	rm -rf _build
 	$(JB_BUILD)
@@ -42,11 +40,14 @@ notebooks: $(STAMP)
 	$(DATA_CHECK)
 	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks book/method.ipynb
 
-# Re-execute every notebook after a change to data or code, then drop the run's timestamps so that
-# unchanged notebooks stay unchanged in git (nbval compares outputs, never timestamps).
+# Re-execute every notebook after a change to data or code, one kernel per core, then drop any run
+# timestamps so that unchanged notebooks stay unchanged in git (nbval compares outputs, never
+# timestamps). A notebook that this machine already ran from exactly today's data, code and
+# environment, and that nobody changed since, is skipped (scripts/execute_notebooks.py says how it
+# knows); `make execute EXECUTE_ARGS=--force` runs them all.
 execute: $(STAMP)
 	$(DATA_CHECK)
-	printf '%s\0' notebooks/*.ipynb book/method.ipynb | xargs -0 -P $(JOBS) -n 1 $(BIN)/jupyter-execute --inplace
+	$(BIN)/python scripts/execute_notebooks.py $(EXECUTE_ARGS) notebooks/*.ipynb book/method.ipynb
 	$(BIN)/python scripts/strip_notebook_metadata.py notebooks/*.ipynb book/method.ipynb
 
 strict-build: $(STAMP)
@@ -63,11 +64,6 @@ browser: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
-	$(BIN)/python benchmarks/bench_build.py
-
-# The book's build against Jupyter Book's sample book, side by side (part of make bench).
-bench-build: $(STAMP)
-	$(BIN)/python benchmarks/bench_build.py
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while
