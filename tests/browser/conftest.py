@@ -44,6 +44,9 @@ SOLUTION_DROPDOWNS = "details.sd-dropdown, .solution details, details.solution, 
 # Besides the solutions, the first collapsed block of each page's text is opened too: the corpus
 # chapter's articles are <details>, so the click check runs even while the book has no exercises.
 FIRST_DETAILS = "article details"
+# The search page is visited with a query, so that its one visit also checks the results it draws.
+SEARCH_PAGE, SEARCH_QUERY = "search.html", "?q=kratom"
+SEARCH_RESULTS = "#search-results ul.search li a"
 
 # Lazy images load only when scrolled to: make them eager, then wait until each has loaded or failed.
 IMAGES_JS = """async () => {
@@ -186,6 +189,20 @@ class Visit:
     axe_violations: list[dict]
     dropdowns_clicked: int
     dropdown_failures: list[str]
+    search_results: list[str] = field(default_factory=list)
+    search_summary: str = ""
+
+
+def search_results(page: Page) -> tuple[list[str], str]:
+    """The links the search page drew for its query, and its summary line ("Search finished, found ...")."""
+    results = page.locator(SEARCH_RESULTS)
+    try:
+        expect(results.first).to_be_visible(timeout=10_000)
+        expect(page.locator("#search-results .search-summary")).to_contain_text("found")
+    except AssertionError:
+        return [], page.locator("#search-results").inner_text()
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return hrefs, page.locator("#search-results .search-summary").inner_text()
 
 
 @pytest.fixture(scope="session")
@@ -224,12 +241,6 @@ def axe_script() -> Path:
     return AXE_SCRIPT
 
 
-@pytest.fixture(scope="session")
-def axe_violations(axe_script: Path):
-    """Runs axe-core on a page: `axe_violations(page) -> list of violations`."""
-    return functools.partial(run_axe, axe_script=axe_script)
-
-
 @pytest.fixture
 def open_page(browser: Browser, book_url: str):
     """Opens book-relative paths, each in its own context (at a given viewport size, else the
@@ -249,14 +260,17 @@ def open_page(browser: Browser, book_url: str):
 def book_visits(browser: Browser, book_url: str, built_book: Path, axe_script: Path) -> dict[str, Visit]:
     """Every page of the book, loaded once and examined, keyed by its path in the book.
 
-    One load per page serves the console, image, accessibility and dropdown tests, which keeps
-    the suite fast: accessibility is checked as the page loads, then the dropdowns are clicked.
-    A redirect-only page (the book's index.html) is followed to where it leads.
+    One load per page serves the console, image, accessibility, dropdown and search tests, which
+    keeps the suite fast: accessibility is checked once the page has drawn what its scripts draw
+    (the search page's results), then the dropdowns are clicked. A redirect-only page (the
+    book's index.html) is followed to where it leads.
     """
     visits = {}
     for relative_path in book_pages(built_book):
-        watched = open_in_new_context(browser, book_url, relative_path)
+        query = SEARCH_QUERY if relative_path == SEARCH_PAGE else ""
+        watched = open_in_new_context(browser, book_url, relative_path + query)
         page = watched.page
+        found, summary = search_results(page) if query else ([], "")
         if REDIRECT.search((built_book / relative_path).read_text(encoding="utf-8")):
             page.wait_for_url(lambda url, start=book_url + relative_path: url != start)
             page.wait_for_load_state("load")
@@ -265,6 +279,8 @@ def book_visits(browser: Browser, book_url: str, built_book: Path, axe_script: P
             images = page.evaluate(IMAGES_JS)
             violations = run_axe(page, axe_script)
             clicked, failures = click_dropdowns(page)
-        visits[relative_path] = Visit(page.url, list(watched.problems), images, violations, clicked, failures)
+        visits[relative_path] = Visit(
+            page.url, list(watched.problems), images, violations, clicked, failures, found, summary
+        )
         page.context.close()
     return visits

@@ -66,19 +66,14 @@ def test_no_page_has_serious_or_critical_accessibility_violations(book_visits):
     assert violations == [], listing(violations)
 
 
-def test_search_finds_the_corpus_chapter_for_kratom(open_page, built_book: Path, axe_violations):
-    watched = open_page("search.html?q=kratom")
-    page = watched.page
-    results = page.locator("#search-results ul.search li a")
-    expect(results.first).to_be_visible(timeout=10_000)
-    expect(page.locator("#search-results .search-summary")).to_contain_text("found")
-    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
-    targets = {urlsplit(urljoin("search.html", href)).path for href in hrefs}
+def test_search_finds_the_corpus_chapter_for_kratom(book_visits, built_book: Path):
+    """The search page was visited with ?q=kratom; its results and their accessibility were
+    checked in that visit (the page-by-page tests above cover its console and axe-core)."""
+    search = book_visits["search.html"]
+    assert "found" in search.search_summary
+    targets = {urlsplit(urljoin("search.html", href)).path for href in search.search_results}
     assert [target for target in targets if not (built_book / target).is_file()] == []
     assert CORPUS_CHAPTER in targets
-    # The results are drawn by a script after the page loads, so the page-by-page run missed them.
-    assert serious_violations("search.html?q=kratom", axe_violations(page)) == []
-    assert watched.problems == []
 
 
 def write_fixture_page(fixtures_dir: Path, name: str, body: str) -> str:
