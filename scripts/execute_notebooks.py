@@ -2,11 +2,12 @@
 whose outputs could differ.
 
 `make execute` and `make book` run it. One Python process drives all the kernels through
-nbclient's asyncio interface, at most --jobs at a time (default: one per core). Starting a
-`jupyter-execute` process per notebook instead cost about 1.8 CPU seconds of imports each, which
-on two cores was a third of the book's build. A notebook whose cell fails is not written (its
-saved outputs stay as they were) and the failure is named in one line; the exit status is then 1.
-Cell timestamps are not recorded, so a notebook whose outputs did not change stays unchanged.
+nbclient's asyncio interface, at most --jobs at a time (default: one per core), rather than one
+`jupyter-execute` process per notebook, each paying its own start-up. It is written here, and
+not left to `xargs -P` and `jupyter-execute`, because it also keeps the record of runs below.
+A notebook whose cell fails is not written (its saved outputs stay as they were) and the failure
+is named in one line; the exit status is then 1. Cell timestamps are not recorded, so a notebook
+whose outputs did not change stays unchanged.
 
 A notebook is skipped only when this machine executed it before from the same inputs and the
 file is still byte for byte what that run wrote. The inputs are the notebook's cells, every file
