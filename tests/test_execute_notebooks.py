@@ -87,3 +87,27 @@ def test_notebooks_run_once_then_skip_and_a_failing_one_is_not_written(project, 
 
     assert runner.main([str(good)]) == 0
     assert f"up to date: {good}" in capsys.readouterr().out
+
+
+def make_recipe(target: str) -> tuple[str, list[str]]:
+    """A Makefile target's prerequisites and its recipe lines."""
+    lines = (project_layout().project_root / "Makefile").read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"{target}:"))
+    recipe = []
+    for line in lines[start + 1 :]:
+        if not line.startswith("\t"):
+            break
+        recipe.append(line.strip())
+    return lines[start].split(":", 1)[1], recipe
+
+
+def test_make_book_brings_every_notebook_up_to_date_then_builds_from_clean():
+    """The build renders saved outputs, so a stale book is prevented only by these two steps."""
+    prerequisites, recipe = make_recipe("book")
+    assert "execute" in prerequisites.split()
+    assert recipe.index("rm -rf _build") < recipe.index("$(JB_BUILD)")
+    _, execute = make_recipe("execute")
+    root = project_layout().project_root
+    chapters = ["notebooks/*.ipynb", *(p.relative_to(root).as_posix() for p in (root / "book").glob("*.ipynb"))]
+    run = next(line.split() for line in execute if "scripts/execute_notebooks.py" in line)
+    assert all(chapter in run for chapter in chapters), chapters
