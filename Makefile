@@ -7,19 +7,24 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report lab lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build lab lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
 	@touch $(STAMP)
 
-book: $(STAMP)
-	$(DATA_CHECK)
+# The build renders the notebooks' saved outputs (_config.yml: execute_notebooks "off"), so the
+# book first brings every notebook up to date (make execute): it always shows what today's data
+# and code give. It builds from a clean _build, so no page is ever kept from an earlier build.
+book: execute
 	rm -rf _build
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
+# Each notebook is executed once: by nbval (make notebooks), which fails when its saved outputs
+# differ from what the data and code give now; the strict build then renders those outputs and
+# executes nothing (tests/built_html/test_build_execution.py counts what the build executed).
 test: lint unit notebooks strict-build html-checks browser
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
@@ -35,11 +40,14 @@ notebooks: $(STAMP)
 	$(DATA_CHECK)
 	$(BIN)/pytest -n 2 --dist loadfile $(NBVAL) notebooks book/method.ipynb
 
-# Re-execute every notebook after a change to data or code, then drop the run's timestamps so that
-# unchanged notebooks stay unchanged in git (nbval compares outputs, never timestamps).
+# Re-execute every notebook after a change to data or code, one kernel per core, then drop any run
+# timestamps so that unchanged notebooks stay unchanged in git (nbval compares outputs, never
+# timestamps). A notebook that this machine already ran from exactly today's data, code and
+# environment, and that nobody changed since, is skipped (scripts/execute_notebooks.py says how it
+# knows); `make execute EXECUTE_ARGS=--force` runs them all.
 execute: $(STAMP)
 	$(DATA_CHECK)
-	$(BIN)/jupyter-execute --inplace notebooks/*.ipynb book/method.ipynb
+	$(BIN)/python scripts/execute_notebooks.py $(EXECUTE_ARGS) notebooks/*.ipynb book/method.ipynb
 	$(BIN)/python scripts/strip_notebook_metadata.py notebooks/*.ipynb book/method.ipynb
 
 strict-build: $(STAMP)
@@ -54,9 +62,13 @@ browser: $(STAMP)
 	bash scripts/ensure_browser.sh
 	$(BIN)/pytest tests/browser
 
+# Every benchmark runs even if an earlier one misses its target; the exit status is 1 if any did.
 bench: $(STAMP)
-	$(BIN)/python benchmarks/bench_extract.py
-	$(BIN)/python benchmarks/bench_report.py
+	status=0; \
+	$(BIN)/python benchmarks/bench_extract.py || status=1; \
+	$(BIN)/python benchmarks/bench_report.py || status=1; \
+	$(BIN)/python benchmarks/bench_build.py || status=1; \
+	exit $$status
 
 # `report` on one new article of about 1,000 words, timed against reading and extracting it.
 bench-report: $(STAMP)
@@ -67,6 +79,10 @@ bench-report: $(STAMP)
 # Jupyter refuses to start as root (a container, a lab machine's admin account) without --allow-root.
 lab: $(STAMP)
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) $(if $(filter 0,$(shell id -u)),--allow-root) $(LAB_ARGS)
+
+# The book's build against Jupyter Book's sample book, side by side (part of make bench).
+bench-build: $(STAMP)
+	$(BIN)/python benchmarks/bench_build.py
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while

@@ -17,7 +17,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, expect, sync_playwright
 
 CHROMIUM = Path("/usr/bin/chromium")
 # Playwright's own browser download is blocked here, so it drives Debian's Chromium. The
@@ -41,6 +41,12 @@ REDIRECT = re.compile(r"""<meta[^>]+http-equiv=["']?refresh""", re.IGNORECASE)
 # Solutions that open on a click: sphinx-design dropdowns and <details>, and sphinx-exercise
 # solutions given the `dropdown` class (which sphinx-togglebutton makes clickable).
 SOLUTION_DROPDOWNS = "details.sd-dropdown, .solution details, details.solution, .solution.dropdown"
+# Besides the solutions, the first collapsed block of each page's text is opened too: the corpus
+# chapter's articles are <details>, so the click check runs even while the book has no exercises.
+FIRST_DETAILS = "article details"
+# The search page is visited with a query, so that its one visit also checks the results it draws.
+SEARCH_PAGE, SEARCH_QUERY = "search.html", "?q=kratom"
+SEARCH_RESULTS = "#search-results ul.search li a"
 
 # Lazy images load only when scrolled to: make them eager, then wait until each has loaded or failed.
 IMAGES_JS = """async () => {
@@ -77,15 +83,6 @@ class BookRequestHandler(http.server.SimpleHTTPRequestHandler):
         if request_path.startswith(FIXTURE_PREFIX):
             return str(self.fixtures_dir / Path(request_path).name)
         return super().translate_path(path)
-
-    def send_head(self):
-        # Chromium asks for /favicon.ico by itself when a page names no icon. The request is the
-        # browser's, not the book's, so its 404 must not count as a page's failed load.
-        if urlsplit(self.path).path == "/favicon.ico" and not Path(self.translate_path(self.path)).exists():
-            self.send_response(204)
-            self.end_headers()
-            return None
-        return super().send_head()
 
     def log_message(self, format, *args):
         pass
@@ -137,9 +134,9 @@ def watch(context: BrowserContext, origin: str) -> WatchedPage:
     return watched
 
 
-def open_in_new_context(browser: Browser, book_url: str, relative_path: str) -> WatchedPage:
+def open_in_new_context(browser: Browser, book_url: str, relative_path: str, viewport: dict = VIEWPORT) -> WatchedPage:
     """Load a page in a fresh context (empty storage, as for a first-time reader) and watch it."""
-    watched = watch(browser.new_context(viewport=VIEWPORT), book_url)
+    watched = watch(browser.new_context(viewport=viewport), book_url)
     watched.page.goto(book_url + relative_path, wait_until="load")
     return watched
 
@@ -150,6 +147,38 @@ def run_axe(page: Page, axe_script: Path) -> list[dict]:
     return page.evaluate(AXE_JS)
 
 
+def assert_opens_on_click(dropdown: Locator) -> None:
+    """Click a dropdown's title and check that its content, hidden before, is shown after."""
+    if dropdown.evaluate("element => element.tagName === 'DETAILS'"):
+        content = dropdown.locator(":scope > :not(summary)").first
+        expect(content).to_be_hidden()
+        dropdown.locator(":scope > summary").click()
+        assert dropdown.evaluate("element => element.open") is True
+    else:
+        content = dropdown.locator(":scope > :not(.admonition-title)").first
+        expect(content).to_be_hidden()
+        # The title of a solution links to its exercise, so the toggle is its button, not its text.
+        dropdown.locator(":scope > .admonition-title button.toggle-button").click()
+    expect(content).to_be_visible()
+
+
+def click_dropdowns(page: Page) -> tuple[int, list[str]]:
+    """Open every solution dropdown and the page's first <details> in the loaded page.
+
+    Returns how many were clicked and what failed, so that one page load serves this check too.
+    """
+    dropdowns = [page.locator(SOLUTION_DROPDOWNS).nth(i) for i in range(page.locator(SOLUTION_DROPDOWNS).count())]
+    if page.locator(FIRST_DETAILS).count():
+        dropdowns.append(page.locator(FIRST_DETAILS).first)
+    failures = []
+    for index, dropdown in enumerate(dropdowns):
+        try:
+            assert_opens_on_click(dropdown)
+        except (AssertionError, Error) as err:
+            failures.append(f"dropdown {index + 1} of {len(dropdowns)} did not open: {str(err).splitlines()[0]}")
+    return len(dropdowns), failures
+
+
 @dataclass
 class Visit:
     """What one page of the book did in the browser."""
@@ -158,7 +187,22 @@ class Visit:
     problems: list[str]
     images: list[dict]
     axe_violations: list[dict]
-    solution_count: int
+    dropdowns_clicked: int
+    dropdown_failures: list[str]
+    search_results: list[str] = field(default_factory=list)
+    search_summary: str = ""
+
+
+def search_results(page: Page) -> tuple[list[str], str]:
+    """The links the search page drew for its query, and its summary line ("Search finished, found ...")."""
+    results = page.locator(SEARCH_RESULTS)
+    try:
+        expect(results.first).to_be_visible(timeout=10_000)
+        expect(page.locator("#search-results .search-summary")).to_contain_text("found")
+    except AssertionError:
+        return [], page.locator("#search-results").inner_text()
+    hrefs = results.evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    return hrefs, page.locator("#search-results .search-summary").inner_text()
 
 
 @pytest.fixture(scope="session")
@@ -197,25 +241,14 @@ def axe_script() -> Path:
     return AXE_SCRIPT
 
 
-@pytest.fixture(scope="session")
-def axe_violations(axe_script: Path):
-    """Runs axe-core on a page: `axe_violations(page) -> list of violations`."""
-    return functools.partial(run_axe, axe_script=axe_script)
-
-
-@pytest.fixture(scope="session")
-def solution_dropdowns() -> str:
-    """The CSS selector of solution dropdowns, for tests that click them."""
-    return SOLUTION_DROPDOWNS
-
-
 @pytest.fixture
 def open_page(browser: Browser, book_url: str):
-    """Opens book-relative paths, each in its own context, closed when the test ends."""
+    """Opens book-relative paths, each in its own context (at a given viewport size, else the
+    default), closed when the test ends."""
     opened: list[WatchedPage] = []
 
-    def open_(relative_path: str) -> WatchedPage:
-        opened.append(open_in_new_context(browser, book_url, relative_path))
+    def open_(relative_path: str, viewport: dict = VIEWPORT) -> WatchedPage:
+        opened.append(open_in_new_context(browser, book_url, relative_path, viewport))
         return opened[-1]
 
     yield open_
@@ -227,21 +260,27 @@ def open_page(browser: Browser, book_url: str):
 def book_visits(browser: Browser, book_url: str, built_book: Path, axe_script: Path) -> dict[str, Visit]:
     """Every page of the book, loaded once and examined, keyed by its path in the book.
 
-    One load per page serves the console, image and accessibility tests, which keeps the suite
-    fast. A redirect-only page (the book's index.html) is followed to where it leads.
+    One load per page serves the console, image, accessibility, dropdown and search tests, which
+    keeps the suite fast: accessibility is checked once the page has drawn what its scripts draw
+    (the search page's results), then the dropdowns are clicked. A redirect-only page (the
+    book's index.html) is followed to where it leads.
     """
     visits = {}
     for relative_path in book_pages(built_book):
-        watched = open_in_new_context(browser, book_url, relative_path)
+        query = SEARCH_QUERY if relative_path == SEARCH_PAGE else ""
+        watched = open_in_new_context(browser, book_url, relative_path + query)
         page = watched.page
+        found, summary = search_results(page) if query else ([], "")
         if REDIRECT.search((built_book / relative_path).read_text(encoding="utf-8")):
             page.wait_for_url(lambda url, start=book_url + relative_path: url != start)
             page.wait_for_load_state("load")
-            images, violations, solutions = [], [], 0
+            images, violations, (clicked, failures) = [], [], (0, [])
         else:
             images = page.evaluate(IMAGES_JS)
             violations = run_axe(page, axe_script)
-            solutions = page.locator(SOLUTION_DROPDOWNS).count()
-        visits[relative_path] = Visit(page.url, list(watched.problems), images, violations, solutions)
+            clicked, failures = click_dropdowns(page)
+        visits[relative_path] = Visit(
+            page.url, list(watched.problems), images, violations, clicked, failures, found, summary
+        )
         page.context.close()
     return visits
