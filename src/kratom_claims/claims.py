@@ -6,8 +6,11 @@ its article, or whose term is not in the codebook, must stop the build with the 
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -17,8 +20,8 @@ from .codebook import APPEAL_CATEGORY, CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
-from .files import write_file
-from .ids import is_claim_id_of, numbered_claim_ids, short_label
+from .files import write_file, writing_file
+from .ids import ClaimNumbering, is_claim_id_of, numbered_claim_ids, short_label
 from .layout import project_layout
 
 CLAIM_COLUMNS = [
@@ -252,6 +255,28 @@ def claims_csv(table: pd.DataFrame, source) -> bytes:
 def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
     write_file(path, claims_csv(table, path))
+
+
+def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, ...]]]]) -> tuple[int, int]:
+    """Write a claims table as its rows arrive, a partition at a time: each row is the cells after
+    the claim id (partitions.claim_cells), and the claim ids are numbered here, in row order.
+
+    The bytes are those write_claims writes for the same table (csv.writer, as pandas uses it), so
+    memory stays flat however large the corpus. The file appears whole when every partition has
+    been written, and not at all if one fails. Returns how many claims and articles were written."""
+    numbering = ClaimNumbering()
+    claims = articles = 0
+    with writing_file(path) as stream:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        writer = csv.writer(text, lineterminator="\n")
+        writer.writerow(CLAIM_COLUMNS)
+        for count, rows in partitions:
+            writer.writerows([(numbering.next_id(row[0]), *row) for row in rows])
+            claims += len(rows)
+            articles += count
+        text.flush()
+        text.detach()
+    return claims, articles
 
 
 def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:

@@ -1,0 +1,77 @@
+"""Extraction as a pure function over a partition of a corpus: articles in, CSV rows out.
+
+Whatever runs it (one process, a pool of processes, Dask workers on a cluster), a partition is
+a list of articles and its result is the claims table's rows for them, in order, each as the
+cells of data/claims.csv after the claim id. Claim ids are numbered per short label across the
+whole corpus, so they are given afterwards, in order, by whoever writes the table
+(claims.write_claim_rows); that keeps the result of a partition independent of every other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+from .claims import dose_bound, format_cell
+from .codebook import load_codebook
+from .extract import ClaimExtractor
+from .extract.table import Claim
+from .sources import Source, read_source
+
+# A row of the claims table without its claim id: the cells of CLAIM_COLUMNS[1:].
+Row = tuple[str, ...]
+KEYWORD = "kratom"
+
+
+@lru_cache(maxsize=4)
+def extractor_for(codebook_path: str) -> ClaimExtractor:
+    """The extractor of a codebook, built once per process: a worker builds its own automaton
+    on its first partition and keeps it for the rest."""
+    return ClaimExtractor(load_codebook(Path(codebook_path)))
+
+
+def claim_cells(claim: Claim) -> Row:
+    """A claim's cells as claims.csv spells them (claims.format_cell), with the columns a coder
+    fills in (comparator, attributed_to, note) empty and the dose bound read from the figures."""
+    low, high = claim.dose_low_g, claim.dose_high_g
+    if math.isnan(low) and math.isnan(high):  # every row but a dose figure's: the short way
+        doses = ("", "", "")
+    else:
+        doses = (format_cell(low), format_cell(high), dose_bound(low, high))
+    return (
+        claim.article_id,
+        claim.category,
+        claim.term,
+        claim.stance,
+        "true" if claim.hedged else "false",
+        "",
+        "",
+        claim.quote,
+        str(claim.start),
+        str(claim.end),
+        "",
+        *doses,
+    )
+
+
+def article_rows(extractor: ClaimExtractor, article_id: str, text: str) -> list[Row]:
+    """One article's rows, in text order."""
+    return [claim_cells(claim) for claim in extractor.claims(text, article_id)]
+
+
+def partition_rows(articles: Iterable[Source], codebook_path: str | Path) -> tuple[int, list[Row]]:
+    """How many articles a partition holds, and their rows in order; files are read here."""
+    extractor = extractor_for(str(codebook_path))
+    rows: list[Row] = []
+    count = 0
+    for source in articles:
+        rows += article_rows(extractor, source.article_id, read_source(source))
+        count += 1
+    return count, rows
+
+
+def mentions_kratom(text: str) -> bool:
+    """The cheap first pass over a crawl: only a page whose text names kratom is read in full."""
+    return KEYWORD in text.lower()
