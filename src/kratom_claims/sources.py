@@ -21,8 +21,6 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
-from warcio.archiveiterator import ArchiveIterator
-
 from .corpus import read_article_file
 from .errors import CorpusError
 from .limits import MAX_ARTICLE_BYTES
@@ -163,6 +161,8 @@ def jsonl_record(line: bytes, origin: str) -> Source:
 
 def archive_sources(path: Path) -> Iterator[Source]:
     """The pages of a WARC or WET file: its text records, and its HTML responses read as text."""
+    from warcio.archiveiterator import ArchiveIterator  # a quarter of a second to import: only for archives
+
     try:
         with open(path, "rb") as stream:
             for number, record in enumerate(ArchiveIterator(stream), 1):
