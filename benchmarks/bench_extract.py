@@ -293,6 +293,15 @@ def print_stages(results: dict, naive_every: int) -> None:
             f"{two['wall_s']:.1f} s wall, peak {two['peak_mb']:.0f} MB (all processes)",
         ),
     ]
+    page_kb = floor["mb"] * 1000 / floor["articles"]
+    lines.append(
+        (
+            "CPU per million pages",
+            f"{cpu_hours_per_million(one, page_kb):8.2f} h for the command, 1 worker; "
+            f"{cpu_hours_per_million(floor, page_kb):.2f} h for reading and lower-casing alone "
+            f"(pages of {page_kb:.1f} kB, this corpus's mean)",
+        )
+    )
     if dask is not None:
         lines.append(
             (
@@ -303,6 +312,11 @@ def print_stages(results: dict, naive_every: int) -> None:
     width = max(len(name) for name, _ in lines)
     for name, value in lines:
         print(f"  {name:<{width}}  {value}")
+
+
+def cpu_hours_per_million(result: dict, page_kb: float) -> float:
+    """CPU hours that a million pages of ``page_kb`` kB take at a measured rate (MB per CPU second)."""
+    return 1e6 * page_kb / 1000 / result["mb_s"] / 3600
 
 
 def checks(synthetic: dict, book: dict) -> list[tuple[str, str, bool]]:
