@@ -9,7 +9,6 @@ whole corpus, so they are given afterwards, in order, by whoever writes the tabl
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
@@ -23,6 +22,7 @@ from .sources import Source, read_source
 # A row of the claims table without its claim id: the cells of CLAIM_COLUMNS[1:].
 Row = tuple[str, ...]
 KEYWORD = "kratom"
+NO_DOSE = ("", "", "")
 
 
 @lru_cache(maxsize=4)
@@ -36,8 +36,8 @@ def claim_cells(claim: Claim) -> Row:
     """A claim's cells as claims.csv spells them (claims.format_cell), with the columns a coder
     fills in (comparator, attributed_to, note) empty and the dose bound read from the figures."""
     low, high = claim.dose_low_g, claim.dose_high_g
-    if math.isnan(low) and math.isnan(high):  # every row but a dose figure's: the short way
-        doses = ("", "", "")
+    if low != low and high != high:  # both NaN (only NaN differs from itself): every row but a dose figure's
+        doses = NO_DOSE
     else:
         doses = (format_cell(low), format_cell(high), dose_bound(low, high))
     return (
