@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from kratom_claims.cluster import dask_extract, partition_csv
+from kratom_claims.cluster import dask_extract, partition_part
 from kratom_claims.layout import project_layout
 
 # Pages of a crawl: most name kratom, some are about something else and are dropped by the first pass.
@@ -49,7 +49,7 @@ def test_dask_rows_equal_the_single_process_command_on_the_kratom_pages(tmp_path
 def test_the_first_pass_drops_pages_that_never_name_kratom(tmp_path):
     page = tmp_path / "t01_page.txt"
     page.write_text(OFF_TOPIC, encoding="utf-8")
-    assert partition_csv([str(page)], str(project_layout().codebook_yml)) == []
+    assert partition_part([str(page)], str(project_layout().codebook_yml)) == []
     page.write_text(OFF_TOPIC.replace("Turmeric", "Kratom"), encoding="utf-8")
-    (rows,) = partition_csv([str(page)], str(project_layout().codebook_yml))
-    assert rows.startswith("t01_page,condition,back_pain,asserted,true,")
+    first = partition_part([str(page)], str(project_layout().codebook_yml))[0]
+    assert first.startswith('["t01_page", "t01_page,condition,back_pain,asserted,true,')

@@ -137,3 +137,17 @@ def test_memory_of_the_window_is_bounded_not_the_corpus(monkeypatch):
 def test_the_extract_example_in_the_help_names_a_folder_input(cli):
     _, stdout, _ = cli("extract", "--help")
     assert "python -m kratom_claims extract saved_pages/ --jobs 4 --out claims.csv" in stdout
+
+
+def test_ids_and_quotes_that_need_csv_quotes_are_written_as_the_table_writer_writes_them(tmp_path, cli):
+    texts = {
+        'a,"b_page': "Kratom eases back pain.\rIt may cause nausea, users say.",
+        "plain_page": "Kratom may help with anxiety.",
+    }
+    records = tmp_path / "pages.jsonl"
+    records.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in texts.items()), encoding="utf-8")
+    out = tmp_path / "claims.csv"
+    assert cli("extract", records, "--jobs", 2, "--out", out)[0] == 0
+    written = out.read_bytes()
+    assert written == _expected(texts)
+    assert b'"a,""-001","a,""b_page"' in written

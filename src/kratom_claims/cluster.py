@@ -15,15 +15,14 @@ and the parts folder must then be on storage that every worker and this machine 
 
 from __future__ import annotations
 
-import csv
-import io
+import json
 import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from .claims import write_claim_rows
-from .partitions import article_rows, extractor_for, mentions_kratom
+from .partitions import article_rows, csv_lines, extractor_for, mentions_kratom
 from .sources import read_source, sources
 
 PART_SUFFIX = ".part"
@@ -31,24 +30,23 @@ PART_SUFFIX = ".part"
 INPUTS_PER_PARTITION = 64
 
 
-def partition_csv(inputs: list[str], codebook_path: str) -> list[str]:
-    """A task's work: the rows of the kratom pages its input files hold, as one CSV text (or none)."""
+def partition_part(inputs: list[str], codebook_path: str) -> list[str]:
+    """A task's work: the rows of the kratom pages its input files hold, each as a JSON pair
+    [article id, CSV line] on a line of its own (JSON escapes the line breaks a quote may hold)."""
     extractor = extractor_for(codebook_path)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    rows = []
     for source in sources(inputs):
         text = read_source(source)
         if mentions_kratom(text):
-            writer.writerows(article_rows(extractor, source.article_id, text))
-    rows = buffer.getvalue()
-    return [rows.removesuffix("\n")] if rows else []
+            rows += article_rows(extractor, source.article_id, text)
+    return [json.dumps(line, ensure_ascii=False) for line in csv_lines(rows)]
 
 
-def part_rows(folder: Path) -> Iterator[tuple[int, list[tuple[str, ...]]]]:
-    """The rows of every part file in partition order, a part at a time, as write_claim_rows takes them."""
+def part_lines(folder: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+    """The lines of every part file in partition order, a part at a time, as write_claim_rows takes them."""
     for part in sorted(folder.glob(f"*{PART_SUFFIX}")):
-        with open(part, encoding="utf-8", newline="") as stream:
-            yield 0, [tuple(row) for row in csv.reader(stream)]
+        with open(part, encoding="utf-8") as stream:
+            yield 0, [tuple(json.loads(line)) for line in stream]
 
 
 def dask_extract(
@@ -68,7 +66,7 @@ def dask_extract(
 
     names = [str(path) for path in inputs]
     bag = dask.bag.from_sequence(names, partition_size=inputs_per_partition)
-    work = bag.map_partitions(partition_csv, str(codebook_path))
+    work = bag.map_partitions(partition_part, str(codebook_path))
     folder = Path(parts_folder) if parts_folder else Path(tempfile.mkdtemp(prefix="kratom-parts-"))
     try:
         work.to_textfiles(
@@ -78,7 +76,7 @@ def dask_extract(
             scheduler=scheduler,
             **compute_options,
         )
-        claims, _ = write_claim_rows(out, part_rows(folder))
+        claims, _ = write_claim_rows(out, part_lines(folder))
     finally:
         if parts_folder is None:
             shutil.rmtree(folder, ignore_errors=True)
