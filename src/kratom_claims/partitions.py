@@ -2,8 +2,8 @@
 
 Whatever runs it (one process, a pool of processes, Dask workers on a cluster), a partition is
 a list of articles and its result is the claims table's rows for them, in order, each as the
-CSV text of data/claims.csv's cells after the claim id. Claim ids are numbered per short label across the
-whole corpus, so they are given afterwards, in order, by whoever writes the table
+CSV text of data/claims.csv's cells after the claim id. Claim ids are numbered per short label
+across the whole corpus, so they are given afterwards, in order, by whoever writes the table
 (claims.write_claim_rows); that keeps the result of a partition independent of every other.
 """
 
