@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build lab lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build bench-large lab lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -83,6 +83,11 @@ lab: $(STAMP)
 # The book's build against Jupyter Book's sample book, side by side (part of make bench).
 bench-build: $(STAMP)
 	$(BIN)/python benchmarks/bench_build.py
+
+# The extract command's peak memory over 100,000 synthetic articles (about 530 MB of files in a
+# temporary folder, a few minutes): it must not grow with the corpus.
+bench-large: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py --only-memory --articles 100000
 
 # Refresh the lock, requirements.txt, from the ranges in pyproject.toml (runtime and the book, test
 # and dev extras), with the reason for every pin. A pin already in requirements.txt is kept while

@@ -100,7 +100,7 @@ def _write_bad(tmp_path, kind):
     "kind, problem",
     [
         ("missing", "article file is missing"),
-        ("folder", "is a folder, not an article file"),
+        ("folder", "holds no article files"),
         ("empty", "article file is empty"),
         ("latin1", "not valid UTF-8"),
         ("binary", "contains NUL bytes"),
@@ -208,10 +208,10 @@ def test_unwritable_out_folder(tmp_path, good, codebook_path, cli, monkeypatch):
 
 
 def test_failed_write_is_one_line(tmp_path, good, codebook_path, cli, monkeypatch):
-    def refuse(table, path):
+    def refuse(path, partitions):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("kratom_claims.cli.write_claims", refuse)
+    monkeypatch.setattr("kratom_claims.cli.write_claim_rows", refuse)
     out = tmp_path / "claims.csv"
     status, _, stderr = cli("extract", good, "--out", out, "--codebook", codebook_path)
     assert (status, stderr) == (2, f"error: {out}: cannot write the output (Permission denied)\n")
@@ -242,7 +242,7 @@ def test_help_explains_the_command_with_an_example(cli):
     status, stdout, _ = cli("extract", "--help")
     assert status == 0
     assert "--out CLAIMS.csv" in stdout and "--codebook PATH" in stdout
-    assert "example:\n  python -m kratom_claims extract data/articles/*.txt --out" in stdout
+    assert "examples:\n  python -m kratom_claims extract data/articles/*.txt --out" in stdout
 
 
 def test_module_entry_point_reports_without_traceback(tmp_path, codebook_path):

@@ -11,7 +11,7 @@ from tiny_data import NEW_TEXT, snapshot
 
 from kratom_claims.corpus import load_corpus
 from kratom_claims.errors import CorpusError
-from kratom_claims.intake import Source, add_article
+from kratom_claims.intake import Origin, add_article
 from kratom_claims.webpage import article_text, is_web_page
 
 PAGE = Path(__file__).parent / "pages" / "abc_saved_page.html"
@@ -71,7 +71,7 @@ def _with_source_columns(data_dir: Path) -> None:
 def test_add_keeps_the_page_beside_its_text_and_records_the_source(data_dir, tmp_path):
     page = _place_page(tmp_path)
     _with_source_columns(data_dir)
-    added = add_article(page, "Kratom for Back Pain", data_dir=data_dir, origin=Source("https://example.org/back-pain"))
+    added = add_article(page, "Kratom for Back Pain", data_dir=data_dir, origin=Origin("https://example.org/back-pain"))
     text = article_text(PAGE)
     assert added.article_path == data_dir / "articles" / "abc_saved_page.txt"
     assert added.article_path.read_bytes() == text.encode("utf-8")
@@ -92,15 +92,15 @@ def test_a_source_is_recorded_only_where_articles_csv_has_the_columns(data_dir, 
     assert (data_dir / "articles.csv").read_text().startswith(header + "\n")
     before = snapshot(tmp_path)
     with pytest.raises(CorpusError, match="has no url or retrieved column"):
-        add_article(page, "T", data_dir=data_dir, origin=Source("https://example.org/x", "2026-11-01"))
+        add_article(page, "T", data_dir=data_dir, origin=Origin("https://example.org/x", "2026-11-01"))
     assert snapshot(tmp_path) == before
 
 
 @pytest.mark.parametrize(
     ("origin", "problem"),
     [
-        (Source("example.org/page"), "--url 'example.org/page' is not a web address"),
-        (Source("https://example.org/p", "27/11/2026"), "--retrieved '27/11/2026' is not a date written YYYY-MM-DD"),
+        (Origin("example.org/page"), "--url 'example.org/page' is not a web address"),
+        (Origin("https://example.org/p", "27/11/2026"), "--retrieved '27/11/2026' is not a date written YYYY-MM-DD"),
     ],
 )
 def test_a_bad_url_or_date_is_refused_before_anything_is_written(data_dir, tmp_path, origin, problem):

@@ -2,4 +2,6 @@
 
 from .cli import main
 
-raise SystemExit(main())
+# Guarded: where worker processes are spawned (macOS, Windows), each imports this module again.
+if __name__ == "__main__":
+    raise SystemExit(main())

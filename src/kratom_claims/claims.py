@@ -6,8 +6,11 @@ its article, or whose term is not in the codebook, must stop the build with the 
 
 from __future__ import annotations
 
+import csv
 import difflib
+import io
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
@@ -17,8 +20,8 @@ from .codebook import APPEAL_CATEGORY, CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
-from .files import write_file
-from .ids import is_claim_id_of, numbered_claim_ids, short_label
+from .files import write_file, writing_file
+from .ids import ClaimNumbering, is_claim_id_of, numbered_claim_ids, short_label
 from .layout import project_layout
 
 CLAIM_COLUMNS = [
@@ -47,6 +50,8 @@ STANCE_COLUMNS = ["asserted", "asserted, hedged", "denied"]
 
 WHOLE_NUMBER = re.compile(r"\d+")
 DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+# What makes csv.writer (QUOTE_MINIMAL, "\n" line ends) put a cell in quotes.
+CSV_SPECIAL = re.compile(r'[,"\r\n]')
 
 
 def format_cell(value) -> str:
@@ -252,6 +257,38 @@ def claims_csv(table: pd.DataFrame, source) -> bytes:
 def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
     write_file(path, claims_csv(table, path))
+
+
+def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, str]]]]) -> tuple[int, int]:
+    """Write a claims table as its rows arrive, a partition at a time: each row is its article id
+    and the CSV text of its cells after the claim id (partitions.csv_lines), and the claim ids are
+    numbered here, in row order.
+
+    The bytes are those write_claims writes for the same table (csv.writer, as pandas uses it), so
+    memory stays flat however large the corpus. The file appears whole when every partition has
+    been written, and not at all if one fails. Returns how many claims and articles were written."""
+    numbering = ClaimNumbering()
+    claims = articles = 0
+    with writing_file(path) as stream:
+        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
+        csv.writer(text, lineterminator="\n").writerow(CLAIM_COLUMNS)
+        for count, lines in partitions:
+            text.write("".join([f"{_csv_cell(numbering.next_id(article_id))},{line}\n" for article_id, line in lines]))
+            claims += len(lines)
+            articles += count
+        text.flush()
+        text.detach()
+    return claims, articles
+
+
+def _csv_cell(value: str) -> str:
+    """A cell as csv.writer spells it. A claim id needs quotes only if its article's short label
+    holds a comma, a quote or a line break, so the csv module is asked only then."""
+    if not CSV_SPECIAL.search(value):
+        return value
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerow([value])
+    return buffer.getvalue()[:-1]
 
 
 def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:

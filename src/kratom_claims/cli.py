@@ -12,31 +12,42 @@ import re
 import shlex
 import sys
 import textwrap
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .claims import numbered_claims, write_claims
-from .codebook import load_codebook
-from .corpus import read_article_file
+from .claims import write_claim_rows
 from .datacheck import check_data
 from .errors import CorpusError, DataError
-from .extract import ClaimExtractor, claims_table
 from .files import check_writable_file, refuse_symlink, write_file
-from .intake import DEFAULT_PUBLISHED_ON, Source, accept_review, add_article
+from .intake import DEFAULT_PUBLISHED_ON, Origin, accept_review, add_article
 from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
+from .parallel import all_cores, extracted_partitions
 from .quotes import locate_quote
 from .report import build_report
+from .sources import ARTICLE_SUFFIXES, LIST_PREFIX, Source, sources
 
 BAD_INPUT = 2
+OUT_IS_INPUT = "--out is one of the command's input files, which writing would destroy; choose another file"
 
 EXTRACT_EXAMPLE = """\
-example:
+examples:
   python -m kratom_claims extract data/articles/*.txt --out build/machine_claims.csv
+  python -m kratom_claims extract saved_pages/ --jobs 4 --out claims.csv
+  python -m kratom_claims extract @pages.txt crawl.warc.gz records.jsonl --out claims.csv
 
-Each article's id is its file name without the extension. The output has the columns of
-data/claims.csv; claim ids are numbered per article prefix and the note column is empty.
-An existing output file is replaced only with --force; an input file, any file in the data
-folder and a symbolic link are never written.
+Inputs: article files (.txt, or .html read as text); folders, searched at any depth for them;
+@LIST or --from-list LIST, a file naming one input per line; JSON Lines files (.jsonl), one
+{"id": ..., "text": ...} object per line; WARC and WET files (.warc, .wet, optionally .gz),
+whose text records and HTML responses are read as pages.
+
+Article ids: a named file's name without the extension; a file in a folder, its path inside
+the folder without the extension; a JSON Lines record's "id"; a WARC record's target URI.
+The output has the columns of data/claims.csv, one row per claim in input order, written as
+the articles are read (memory does not grow with the corpus); claim ids are numbered per
+article prefix and the note column is empty. The output is the same for any --jobs.
+An existing output file is replaced only with --force, and only once the whole corpus has been
+read; an input file, any file in the data folder and a symbolic link are never written.
 """
 ARTICLE_LIMIT_NOTE = (
     f"An article file over {MAX_ARTICLE_BYTES:,} bytes is refused (the same limit for every command).\n"
@@ -138,7 +149,27 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EXTRACT_EXAMPLE + ARTICLE_LIMIT_NOTE,
         formatter_class=_HelpFormatter,
     )
-    extract.add_argument("articles", nargs="+", type=Path, metavar="ARTICLE.txt", help="UTF-8 plain-text article files")
+    extract.add_argument(
+        "articles",
+        nargs="*",
+        metavar="INPUT",
+        help="article files (.txt, .html), folders, @LIST files, JSON Lines (.jsonl), WARC/WET files",
+    )
+    extract.add_argument(
+        "--from-list",
+        action="append",
+        default=[],
+        type=Path,
+        metavar="LIST",
+        help="a file naming one input per line (as @LIST); may be given more than once",
+    )
+    extract.add_argument(
+        "--jobs",
+        type=_positive_number,
+        default=all_cores(),
+        metavar="N",
+        help=f"worker processes (default: all cores, here {all_cores()}); the output is the same for any N",
+    )
     extract.add_argument(
         "--out",
         required=True,
@@ -167,6 +198,12 @@ def build_parser() -> argparse.ArgumentParser:
     _data_dir_option(check)
     check.set_defaults(run=run_check)
     return parser
+
+
+def _positive_number(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not {value!r}")
+    return int(value)
 
 
 def _default_data_dir() -> str:
@@ -306,9 +343,11 @@ def _check_output(path: Path, inputs: list[Path], force: bool, project: DataLayo
     refuse_symlink(path)
     check_writable_file(path, "the output", "--out is a folder; give a file name such as claims.csv")
     if path.resolve() in {p.resolve() for p in inputs}:
-        raise DataError(
-            path, "--out is one of the command's input files, which writing would destroy; choose another file"
-        )
+        raise DataError(path, OUT_IS_INPUT)
+    if path.name.lower().endswith(ARTICLE_SUFFIXES) and any(
+        path.resolve().is_relative_to(p.resolve()) for p in inputs if p.is_dir()
+    ):
+        raise DataError(path, OUT_IS_INPUT)
     if project is not None and path.resolve().is_relative_to(project.data_dir.resolve()):
         raise DataError(
             path,
@@ -320,26 +359,40 @@ def _check_output(path: Path, inputs: list[Path], force: bool, project: DataLayo
 
 
 def run_extract(args: argparse.Namespace) -> int:
+    inputs = [*args.articles, *(f"{LIST_PREFIX}{path}" for path in args.from_list)]
+    if not inputs:
+        raise UsageError("extract: give at least one input (a file, a folder, @LIST or --from-list LIST)")
     project = find_project_layout()
     codebook_path = args.codebook or project_layout().codebook_yml
-    _check_output(args.out, [*args.articles, codebook_path], args.force, project)
-    codebook = load_codebook(codebook_path)
-    texts: dict[str, str] = {}
-    sources: dict[str, Path] = {}
-    for path in args.articles:
-        text = read_article_file(path)
-        if path.stem in texts:
-            raise CorpusError(path, f"has the same article id {path.stem!r} as {sources[path.stem]}")
-        texts[path.stem], sources[path.stem] = text, path
-    extractor = ClaimExtractor(codebook)
-    rows = [claim for article_id, text in texts.items() for claim in extractor.claims(text, article_id)]
-    table = numbered_claims(claims_table(rows), "")
+    named = [Path(name.removeprefix(LIST_PREFIX)) for name in map(str, inputs)]
+    _check_output(args.out, [*named, codebook_path], args.force, project)
+    articles = _checked_sources(sources(inputs), args.out)
+    partitions = extracted_partitions(articles, codebook_path, args.jobs)
     try:
-        write_claims(table, args.out)
+        claims, count = write_claim_rows(args.out, partitions)
     except OSError as err:
         raise DataError(args.out, f"cannot write the output ({err.strerror or err})") from None
-    print(f"wrote {len(table)} claims from {len(texts)} article(s) to {args.out}")
+    print(f"wrote {claims} claims from {count} article(s) to {args.out}")
     return 0
+
+
+def _checked_sources(articles: Iterable[Source], out: Path) -> Iterator[Source]:
+    """The articles, refusing two with one id (their claims would be mixed) and a file that --out
+    would replace. Only the ids are kept, not the texts."""
+    origins: dict[str, str] = {}
+    for article in articles:
+        if article.article_id in origins:
+            raise CorpusError(
+                article.origin, f"has the same article id {article.article_id!r} as {origins[article.article_id]}"
+            )
+        origins[article.article_id] = article.origin
+        if (
+            article.text is None
+            and Path(article.origin).name == out.name
+            and Path(article.origin).resolve() == out.resolve()
+        ):
+            raise DataError(out, OUT_IS_INPUT)
+        yield article
 
 
 def _data_dir_words(data_dir: Path | None) -> str:
@@ -359,7 +412,7 @@ def run_add(args: argparse.Namespace) -> int:
         args.published_on,
         args.review,
         args.data_dir,
-        Source(args.url, args.retrieved),
+        Origin(args.url, args.retrieved),
         args.allow_language,
     )
     _warn(added.warnings)

@@ -13,6 +13,10 @@ class DataError(ValueError):
         self.problem = problem
         super().__init__(f"{self.path}: {problem}")
 
+    def __reduce__(self):
+        """Rebuilt from its path and problem, so that an error raised in a worker process reaches the command whole."""
+        return type(self), (self.path, self.problem)
+
 
 class CorpusError(DataError):
     """An article file or its metadata row is missing, malformed or altered."""

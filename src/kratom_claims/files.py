@@ -14,7 +14,10 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import DataError
 
@@ -73,6 +76,17 @@ def write_durably(path: Path, data: bytes, mode: int) -> None:
 
 def write_file(path: Path | str, data: bytes) -> None:
     """Give ``path`` the contents ``data`` in one step, keeping its mode; a failure leaves the old file."""
+    with writing_file(path) as stream:
+        stream.write(data)
+
+
+@contextmanager
+def writing_file(path: Path | str) -> Iterator[BinaryIO]:
+    """A stream whose bytes become ``path``'s contents in one step when the block ends without an error.
+
+    For output too large to hold in memory (a claims table streamed from a corpus): until the
+    block ends, the bytes go to a temporary file beside ``path``; an error, or an interrupt,
+    deletes it and leaves any earlier file as it was."""
     path = Path(path)
     refuse_symlink(path)
     mode = mode_for(path)
@@ -81,7 +95,12 @@ def write_file(path: Path | str, data: bytes) -> None:
     os.close(handle)
     temp = Path(name)
     try:
-        write_durably(temp, data, mode)
+        handle = os.open(temp, os.O_WRONLY | os.O_TRUNC | getattr(os, "O_NOFOLLOW", 0), mode)
+        with os.fdopen(handle, "wb") as stream:
+            yield stream
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.chmod(temp, mode)
         os.replace(temp, path)
     except BaseException:
         temp.unlink(missing_ok=True)

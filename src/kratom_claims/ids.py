@@ -43,14 +43,23 @@ def claim_id(article_id: str, number: int) -> str:
     return f"{short_label(article_id)}-{number:0{CLAIM_NUMBER_DIGITS}d}"
 
 
+class ClaimNumbering:
+    """Claim ids handed out in row order, numbered from 1 per short label, so articles sharing one
+    never clash; it keeps one count per label, so a table of any length can be numbered as it streams."""
+
+    def __init__(self):
+        self.counts: Counter[str] = Counter()
+
+    def next_id(self, article_id: str) -> str:
+        label = short_label(article_id)
+        self.counts[label] += 1
+        return claim_id(article_id, self.counts[label])
+
+
 def numbered_claim_ids(article_ids: Iterable[str]) -> list[str]:
-    """Claim ids for rows of these articles in order, numbered from 1 per short label, so articles sharing one never clash."""
-    counts: Counter[str] = Counter()
-    numbered = []
-    for article_id in article_ids:
-        counts[short_label(article_id)] += 1
-        numbered.append(claim_id(article_id, counts[short_label(article_id)]))
-    return numbered
+    """Claim ids for rows of these articles in order (ClaimNumbering)."""
+    numbering = ClaimNumbering()
+    return [numbering.next_id(article_id) for article_id in article_ids]
 
 
 def is_claim_id_of(claim: str, article_id: str) -> bool:

@@ -130,13 +130,13 @@ class AddedArticle:
 
 
 @dataclass(frozen=True)
-class Source:
+class Origin:
     """Where an article came from, as add records it: the page's address and the day it was saved."""
 
     url: str = ""
     retrieved: str = ""
 
-    def checked(self, path: Path) -> Source:
+    def checked(self, path: Path) -> Origin:
         """The source as articles.csv will hold it; refused, naming the article file, if it is not one line or not a date."""
         url = _one_line_text(path, "--url", self.url) if self.url else ""
         if url and not URL.fullmatch(url):
@@ -144,7 +144,7 @@ class Source:
         retrieved = self.retrieved or (date.today().isoformat() if url else "")
         if retrieved and not is_iso_date(retrieved):
             raise CorpusError(path, f"--retrieved {retrieved!r} is not a date written YYYY-MM-DD")
-        return Source(url, retrieved)
+        return Origin(url, retrieved)
 
 
 def add_article(
@@ -153,7 +153,7 @@ def add_article(
     published_on: str = DEFAULT_PUBLISHED_ON,
     review_path: Path | str | None = None,
     data_dir: Path | str | None = None,
-    origin: Source | None = None,
+    origin: Origin | None = None,
     allow_language: bool = False,
 ) -> AddedArticle:
     """Copy an article into ``data_dir`` (the project's by default), record it in articles.csv and write its proposed claims for review.
@@ -173,7 +173,7 @@ def add_article(
         check_english(text, source)
     title = _one_line_text(source, "--title", title)
     published_on = _one_line_text(source, "--published-on", published_on)
-    origin = (origin or Source()).checked(source)
+    origin = (origin or Origin()).checked(source)
     review_path = Path(review_path) if review_path is not None else layout.reviews_dir / f"review_{article_id}.csv"
     check_review_path(review_path, create_folder=review_path.parent == layout.reviews_dir)
     with data_lock(layout.data_dir):
@@ -186,7 +186,7 @@ def _add_to_data(
     text: str,
     article_id: str,
     described: tuple[str, str],
-    origin: Source,
+    origin: Origin,
     review_path: Path,
     layout: DataLayout,
 ) -> AddedArticle:
