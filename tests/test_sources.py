@@ -11,7 +11,8 @@ from warcio.warcwriter import WARCWriter
 
 from kratom_claims.errors import CorpusError
 from kratom_claims.limits import MAX_ARTICLE_BYTES
-from kratom_claims.sources import html_text, read_source, sources
+from kratom_claims.sources import read_source, sources
+from kratom_claims.webpage import article_text
 
 
 def _ids(inputs):
@@ -105,7 +106,7 @@ def test_warc_pages_and_wet_text_records_are_articles_and_other_records_are_skip
     )
     found = [(s.article_id, s.text) for s in sources([path])]
     assert found == [
-        ("https://a.example/kratom", "Kratom eases pain."),
+        ("https://a.example/kratom", "Kratom eases pain.\n"),
         ("https://b.example/", "Kratom may ease back pain."),
     ]
 
@@ -124,10 +125,18 @@ def test_an_input_of_another_kind_is_refused(tmp_path):
         list(sources([path]))
 
 
-def test_html_is_read_as_its_visible_text_one_line_per_block(tmp_path):
-    markup = "<p>Kratom &amp; pain</p><style>p {}</style><ul><li>one</li><li>two  words</li></ul>"
-    assert html_text(markup) == "Kratom & pain\none\ntwo words"
-    path = tmp_path / "page.html"
+def test_a_saved_page_in_a_folder_is_read_as_its_main_text_like_every_command_reads_it(tmp_path):
+    markup = (
+        "<html><body><nav>Home | Shop | Cart</nav><article><h1>Kratom and pain</h1>"
+        "<p>Many readers tell us that kratom eases their back pain on long working days.</p>"
+        "<p>Some of them also mention nausea after a large serving on an empty stomach.</p>"
+        "</article><script>var x = 1;</script></body></html>"
+    )
+    path = tmp_path / "site" / "page.html"
+    path.parent.mkdir()
     path.write_text(markup, encoding="utf-8")
-    (source,) = sources([path])
-    assert (source.article_id, read_source(source)) == ("page", "Kratom & pain\none\ntwo words")
+    (source,) = sources([tmp_path / "site"])
+    text = read_source(source)
+    assert (source.article_id, text) == ("page", article_text(path))
+    assert "eases their back pain" in text
+    assert "var x" not in text and "Cart" not in text

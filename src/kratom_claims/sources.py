@@ -17,17 +17,15 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable, Iterator
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import NamedTuple
 
-from .corpus import read_article_file
 from .errors import CorpusError
 from .limits import MAX_ARTICLE_BYTES
+from .webpage import PAGE_SUFFIXES, article_text, main_text
 
 TEXT_SUFFIXES = (".txt",)
-HTML_SUFFIXES = (".html", ".htm")
-ARTICLE_SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + PAGE_SUFFIXES
 JSONL_SUFFIXES = (".jsonl",)
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".wet", ".wet.gz")
 LIST_PREFIX = "@"
@@ -192,61 +190,16 @@ def archive_record(record, origin: str) -> Source | None:
             origin, f"page {uri} is {length:,} bytes, over the limit of {MAX_ARTICLE_BYTES:,} bytes for one article"
         )
     raw = record.content_stream().read()
-    text = raw.decode("utf-8", errors="replace")
-    return Source(uri, origin, html_text(text) if record.rec_type == PAGE_RECORD else text)
+    if record.rec_type != PAGE_RECORD:
+        return Source(uri, origin, raw.decode("utf-8", errors="replace"))
+    try:
+        return Source(uri, origin, main_text(raw, uri))
+    except CorpusError:
+        return None  # a page with no main text (a login wall, a page of scripts) holds no article
 
 
 def read_source(source: Source) -> str:
-    """An article's text: the record's own, or the file read and checked (HTML read as text)."""
+    """An article's text: the record's own, or the file read as every command reads it (webpage.article_text)."""
     if source.text is not None:
         return source.text
-    path = Path(source.origin)
-    if path.name.lower().endswith(HTML_SUFFIXES):
-        return html_article_text(path)
-    return read_article_file(path)
-
-
-def html_article_text(path: Path) -> str:
-    """The text of a saved web page, checked as every article file is (size, UTF-8, not binary)."""
-    return html_text(read_article_file(path))
-
-
-class _TextOfPage(HTMLParser):
-    """Collects a page's text outside script, style and other non-text elements, a line per block."""
-
-    SKIPPED = frozenset({"script", "style", "noscript", "template", "svg", "head"})
-    BLOCKS = frozenset({"p", "div", "br", "li", "tr", "h1", "h2", "h3", "h4", "h5", "h6", "section", "article"})
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in self.SKIPPED:
-            self.skipping += 1
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if tag in self.SKIPPED:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in self.BLOCKS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def html_text(markup: str) -> str:
-    """A page's visible text, one line per block element, with runs of blank lines closed up.
-
-    The standard library's parser, not a boilerplate remover: menus and footers stay in the text,
-    where the extractor may read claims in them. It stands in until the project reads web pages
-    one way everywhere (webpage.article_text)."""
-    parser = _TextOfPage()
-    parser.feed(markup)
-    parser.close()
-    lines = (" ".join(line.split()) for line in "".join(parser.parts).splitlines())
-    return "\n".join(line for line in lines if line)
+    return article_text(Path(source.origin))
