@@ -52,6 +52,7 @@ html-checks: $(STAMP)
 
 browser: $(STAMP)
 	bash scripts/ensure_browser.sh
+	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/browser
 
 bench: $(STAMP)
