@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean pdf test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -20,7 +20,7 @@ book: $(STAMP)
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-test: lint unit notebooks strict-build html-checks browser
+test: lint unit notebooks strict-build html-checks browser test-pdf
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
 # the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.
@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser --ignore=tests/pdf
 
 notebooks: $(STAMP)
 	$(DATA_CHECK)
@@ -55,6 +55,18 @@ browser: $(STAMP)
 	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/browser
 
+# The whole book as one PDF (dist/kratom-claims-VERSION.pdf), offline: the single-page HTML build of
+# the committed notebook outputs, printed by Debian's Chromium (scripts/make_pdf.py).
+pdf: $(STAMP)
+	$(DATA_CHECK)
+	bash scripts/ensure_browser.sh
+	$(BIN)/python scripts/make_pdf.py
+
+# Checks of the printed outputs, read back with poppler-utils: every chapter and figure in the PDF.
+test-pdf: pdf
+	bash scripts/ensure_print.sh
+	$(BIN)/pytest tests/pdf
+
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
 
@@ -68,4 +80,4 @@ lock: $(STAMP)
 		--custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o requirements.txt
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

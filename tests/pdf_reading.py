@@ -52,10 +52,24 @@ def placed_words(path: Path) -> list[PlacedWord]:
     ]
 
 
+TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+
+
 def squeezed(text: str) -> str:
-    """Text without whitespace or hyphens, so that a passage matches however the page broke its lines.
+    """Text without whitespace or hyphens, with plain quotes, so a passage matches however it was set.
 
     pdftotext joins a word broken at a line's end hyphen ("non-" / "synthetic") into one word, so
-    hyphens are dropped on both sides of a comparison.
+    hyphens are dropped on both sides of a comparison; the book's typesetting curls quotes.
     """
-    return re.sub(r"[\s\-]+", "", text)
+    return re.sub(r"[\s\-]+", "", text.translate(TYPOGRAPHIC))
+
+
+def page_text(path: Path, page: int) -> str:
+    """The text of one page (numbered from 1)."""
+    return _poppler("pdftotext", "-f", str(page), "-l", str(page), str(path), "-")
+
+
+def image_count(path: Path) -> int:
+    """How many pictures the PDF draws (a transparency mask is part of its picture, not one more)."""
+    rows = _poppler("pdfimages", "-list", str(path)).splitlines()[2:]
+    return sum(1 for row in rows if row.split()[2] == "image")
