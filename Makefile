@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean pdf test-pdf
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean single-page pdf handouts test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -55,15 +55,24 @@ browser: $(STAMP)
 	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/browser
 
-# The whole book as one PDF (dist/kratom-claims-VERSION.pdf), offline: the single-page HTML build of
-# the committed notebook outputs, printed by Debian's Chromium (scripts/make_pdf.py).
-pdf: $(STAMP)
+# The book as one HTML page from the committed notebook outputs (strict), which `make pdf` prints
+# and from which `make handouts` takes the answer key (_build/print/_build/singlehtml/book.html).
+single-page: $(STAMP)
 	$(DATA_CHECK)
 	bash scripts/ensure_browser.sh
-	$(BIN)/python scripts/make_pdf.py
+	$(BIN)/python scripts/printing.py
 
-# Checks of the printed outputs, read back with poppler-utils: every chapter and figure in the PDF.
-test-pdf: pdf
+# The whole book as one PDF (dist/kratom-claims-VERSION.pdf), offline, printed by Debian's Chromium.
+pdf: single-page
+	$(BIN)/python scripts/make_pdf.py --skip-build
+
+# The 50-minute lesson's handouts and the teacher's answer key, as PDFs in dist/handouts/.
+handouts: single-page
+	$(BIN)/python scripts/make_handouts.py --skip-build
+
+# Checks of the printed outputs, read back with poppler-utils: chapters, figures, one-page
+# handouts, every solution in the answer key and none elsewhere.
+test-pdf: pdf handouts
 	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/pdf
 

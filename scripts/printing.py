@@ -139,3 +139,7 @@ def print_pdf(page_path: Path, pdf_path: Path, prepare=None, footer: str | None 
             browser.close()
     write_file(pdf_path, data)
     return pdf_path
+
+
+if __name__ == "__main__":
+    print(f"The single-page book is at {build_single_page()}")

@@ -74,3 +74,27 @@ def solution_passages(single_page) -> list[list[str]]:
         body = block.select_one("section") or block
         passages.append([line.strip() for line in body.get_text("\n").split("\n") if line.strip()])
     return passages
+
+
+@pytest.fixture(scope="session")
+def handouts() -> dict[str, Path]:
+    """The lesson's handouts (`make handouts`), by name."""
+    names = ["paragraph-to-code", "coding-sheet", "codebook-one-page", "answer-key-teacher"]
+    return {name: built(DIST / "handouts" / f"{name}.pdf", "make handouts") for name in names}
+
+
+@pytest.fixture(scope="session")
+def solution_only_passages(single_page, solution_passages) -> list[str]:
+    """Solution lines (squeezed, 30 characters or more) that no other part of the book shows.
+
+    A solution may repeat a term, a column name or a quoted claim that the chapters print too;
+    finding those elsewhere proves nothing, so only the lines of a solution's own are looked for.
+    """
+    from pdf_reading import squeezed
+
+    rest = BeautifulSoup(str(single_page.select_one("article")), "html.parser")
+    for block in rest.select(".solution"):
+        block.decompose()
+    elsewhere = squeezed(rest.get_text(" "))
+    own = {squeezed(line) for lines in solution_passages for line in lines if len(line) >= 30}
+    return sorted(line for line in own if line not in elsewhere)
