@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean single-page pdf handouts test-pdf
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean single-page pdf handouts slides test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -70,9 +70,16 @@ pdf: single-page
 handouts: single-page
 	$(BIN)/python scripts/make_handouts.py --skip-build
 
+# The 50-minute lesson as reveal.js slides (dist/slides/lesson.slides.html), offline: reveal.js
+# comes from npm (print/slides/package-lock.json), installed by scripts/ensure_print.sh.
+slides: $(STAMP)
+	$(DATA_CHECK)
+	bash scripts/ensure_print.sh
+	$(BIN)/python scripts/make_slides.py
+
 # Checks of the printed outputs, read back with poppler-utils: chapters, figures, one-page
-# handouts, every solution in the answer key and none elsewhere.
-test-pdf: pdf handouts
+# handouts, every solution in the answer key and none elsewhere; the slides open offline.
+test-pdf: pdf handouts slides
 	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/pdf
 

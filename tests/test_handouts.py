@@ -8,7 +8,7 @@ import pytest
 from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.errors import DataError
-from kratom_claims.handouts import condensed_codebook, paragraph_after, qualifier_values
+from kratom_claims.handouts import claims_quoting, condensed_codebook, paragraph_after, qualifier_values
 
 TEXT = "Intro line.\n\nSide Effects:\n\nIt may cause nausea.\nIt can cause constipation.\nDosage Tips:\n\nStart low.\n"
 
@@ -65,3 +65,16 @@ def test_the_qualifier_lists_come_from_the_codebook_and_the_claims(project_table
     assert values["stance"] == sorted(claims["stance"].unique())
     assert "Opioids" in values["comparator"]
     assert len(values["attributed_to"]) == len(codebook.attributions)
+
+
+def test_the_claims_of_a_passage_are_those_quoting_inside_it_in_text_order():
+    claims = pd.DataFrame(
+        {
+            "claim_id": ["000-002", "000-001", "000-003", "001-001"],
+            "article_id": ["000", "000", "000", "001"],
+            "quote": ["may cause\nnausea", "It may cause nausea.", "Start low.", "It may cause nausea."],
+            "start": [3, 0, 40, 0],
+        }
+    )
+    found = claims_quoting(claims, "000", "It may  cause nausea. It can cause constipation.")
+    assert list(found["claim_id"]) == ["000-001", "000-002"]

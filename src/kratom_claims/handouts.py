@@ -92,3 +92,15 @@ def qualifier_values(claims: pd.DataFrame, codebook: Codebook) -> dict[str, list
         "comparator": comparators,
         "attributed_to": attributions,
     }
+
+
+def claims_quoting(claims: pd.DataFrame, article_id: str, passage: str) -> pd.DataFrame:
+    """The claim rows of ``article_id`` whose quote lies within ``passage`` (whitespace aside), in order.
+
+    The lesson compares the class's coding of a paragraph with the book's rows for it.
+    """
+    squeeze = " ".join
+    text = squeeze(passage.split())
+    rows = claims[claims["article_id"] == article_id]
+    inside = rows["quote"].map(lambda quote: squeeze(quote.split()) in text)
+    return rows[inside].sort_values(["start", "claim_id"])

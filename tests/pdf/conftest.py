@@ -98,3 +98,9 @@ def solution_only_passages(single_page, solution_passages) -> list[str]:
     elsewhere = squeezed(rest.get_text(" "))
     own = {squeezed(line) for lines in solution_passages for line in lines if len(line) >= 30}
     return sorted(line for line in own if line not in elsewhere)
+
+
+@pytest.fixture(scope="session")
+def slides() -> Path:
+    """The lesson's slides (`make slides`)."""
+    return built(DIST / "slides" / "lesson.slides.html", "make slides")
