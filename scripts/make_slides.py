@@ -20,7 +20,6 @@ import nbformat
 import yaml
 from nbconvert.exporters import SlidesExporter
 from printing import DIST, PROJECT_ROOT
-from traitlets.config import Config
 
 from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook
@@ -137,15 +136,15 @@ def main() -> int:
     outline = yaml.safe_load((SOURCES / "lesson.yml").read_text(encoding="utf-8"))
     version = project_version(PROJECT_ROOT)
     notebook = lesson_notebook(outline, lesson_data(), version)
-    config = Config()
-    config.SlidesExporter.reveal_url_prefix = "reveal.js"
-    # The white theme uses fonts shipped with reveal.js; others fetch Google Fonts.
-    config.SlidesExporter.reveal_theme = "white"
-    config.SlidesExporter.require_js_url = "vendor/require.js"
-    config.SlidesExporter.jquery_url = "vendor/jquery.min.js"
-    config.SlidesExporter.exclude_input_prompt = True
     exporter = SlidesExporter(
-        config=config, template_name="offline", extra_template_basedirs=[str(SOURCES / "templates")]
+        template_name="offline",
+        extra_template_basedirs=[str(SOURCES / "templates")],
+        reveal_url_prefix="reveal.js",
+        # The white theme uses fonts shipped with reveal.js; others fetch Google Fonts.
+        reveal_theme="white",
+        require_js_url="vendor/require.js",
+        jquery_url="vendor/jquery.min.js",
+        exclude_input_prompt=True,
     )
     body, _ = exporter.from_notebook_node(notebook, resources={"language_code": "en"})
     shutil.rmtree(SLIDES, ignore_errors=True)
