@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean single-page pdf handouts slides test-pdf
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean single-page pdf handouts slides dist test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -77,10 +77,18 @@ slides: $(STAMP)
 	bash scripts/ensure_print.sh
 	$(BIN)/python scripts/make_slides.py
 
+# One versioned archive, dist/kratom-claims-VERSION.tar.gz: the HTML book, the PDF, the handouts,
+# the slides and the published data. The printed editions come first, so that the book links them.
+dist: pdf handouts slides
+	$(MAKE) book
+	$(BIN)/python scripts/make_dist.py
+
 # Checks of the printed outputs, read back with poppler-utils: chapters, figures, one-page
-# handouts, every solution in the answer key and none elsewhere; the slides open offline.
+# handouts, every solution in the answer key and none elsewhere; the slides open offline; the
+# archive packs every part. It packs the book that `make strict-build` built (make test runs that first).
 test-pdf: pdf handouts slides
 	bash scripts/ensure_print.sh
+	$(BIN)/python scripts/make_dist.py
 	$(BIN)/pytest tests/pdf
 
 bench: $(STAMP)

@@ -104,3 +104,9 @@ def solution_only_passages(single_page, solution_passages) -> list[str]:
 def slides() -> Path:
     """The lesson's slides (`make slides`)."""
     return built(DIST / "slides" / "lesson.slides.html", "make slides")
+
+
+@pytest.fixture(scope="session")
+def release_archive(version) -> Path:
+    """The release archive (`make dist`)."""
+    return built(DIST / f"{release_name(version)}.tar.gz", "make dist")
