@@ -93,6 +93,8 @@ def single_page_path() -> Path:
     out = PRINT_BUILD / "_build" / "singlehtml"
     root = yaml.safe_load((PROJECT_ROOT / "_toc.yml").read_text(encoding="utf-8"))["root"]
     page = out / "book.html"
+    if not (out / f"{root}.html").is_file():
+        sys.exit(f"{out / root}.html is missing: run `make single-page` (or leave out --skip-build)")
     if not page.is_file() or page.stat().st_mtime < (out / f"{root}.html").stat().st_mtime:
         shutil.copyfile(out / f"{root}.html", page)
     return page
