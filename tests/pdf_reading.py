@@ -7,6 +7,7 @@ tests honest about what is on paper.
 
 from __future__ import annotations
 
+import functools
 import re
 import shutil
 import subprocess
@@ -33,8 +34,9 @@ def _poppler(tool: str, *args: str) -> str:
     return subprocess.run([tool, *args], check=True, capture_output=True, text=True).stdout
 
 
+@functools.cache
 def pdf_text(path: Path) -> str:
-    """The PDF's text in reading order."""
+    """The PDF's text in reading order (read once per test session: the book's PDF has 250 pages)."""
     return _poppler("pdftotext", str(path), "-")
 
 
@@ -42,6 +44,7 @@ def page_count(path: Path) -> int:
     return int(re.search(r"^Pages:\s+(\d+)", _poppler("pdfinfo", str(path)), re.MULTILINE).group(1))
 
 
+@functools.cache
 def placed_words(path: Path) -> list[PlacedWord]:
     """Every word of the PDF with its horizontal extent and its page's width, in points."""
     soup = BeautifulSoup(_poppler("pdftotext", "-bbox", str(path), "-"), "html.parser")
