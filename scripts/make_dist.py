@@ -17,6 +17,7 @@ import yaml
 from printing import DIST, PROJECT_ROOT
 
 from kratom_claims.errors import DataError
+from kratom_claims.files import write_file
 from kratom_claims.layout import project_layout
 from kratom_claims.publish import publish_data
 from kratom_claims.release import bundle_members, project_version, release_name, write_bundle
@@ -40,7 +41,7 @@ def main() -> int:
     config = yaml.safe_load((PROJECT_ROOT / "_config.yml").read_text(encoding="utf-8"))
     shutil.rmtree(STAGING, ignore_errors=True)
     publish_data(project_layout().data_dir, STAGING / "data", config["sphinx"]["config"]["published_data_files"])
-    (STAGING / "README.txt").write_text(READ_ME.format(name=name), encoding="utf-8")
+    write_file(STAGING / "README.txt", READ_ME.format(name=name).encode("utf-8"))
     parts = {
         "README.txt": STAGING / "README.txt",
         "html": PROJECT_ROOT / "_build" / "html",

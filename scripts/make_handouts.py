@@ -22,6 +22,7 @@ from printing import DIST, PRINT_BUILD, PROJECT_ROOT, build_single_page, print_p
 from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
+from kratom_claims.files import write_file
 from kratom_claims.handouts import condensed_codebook, paragraph_after, qualifier_values
 from kratom_claims.ids import article_label
 from kratom_claims.release import project_version
@@ -78,7 +79,7 @@ def chapter_solutions(single_page: Path) -> list[dict]:
 
 def render(environment: jinja2.Environment, template: str, out: Path, **values) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(environment.get_template(template).render(**values), encoding="utf-8")
+    write_file(out, environment.get_template(template).render(**values).encode("utf-8"))
     return out
 
 

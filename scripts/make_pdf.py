@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     version = project_version(PROJECT_ROOT)
     single_page = single_page_path() if args.skip_build else build_single_page()
-    book = book_outline() | {"version": version, "date": build_date().strftime("%-d %B %Y"), "note": NOTE}
+    day = build_date()
+    book = book_outline() | {"version": version, "date": f"{day.day} {day:%B %Y}", "note": NOTE}
 
     def prepare(page):
         page.add_style_tag(path=str(PRINT_SOURCES / "book.css"))

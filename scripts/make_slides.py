@@ -24,6 +24,7 @@ from printing import DIST, PROJECT_ROOT
 from kratom_claims.claims import load_claims
 from kratom_claims.codebook import load_codebook
 from kratom_claims.corpus import load_corpus
+from kratom_claims.files import write_file
 from kratom_claims.handouts import claims_quoting, paragraph_after
 from kratom_claims.ids import article_label
 from kratom_claims.release import project_version
@@ -149,7 +150,7 @@ def main() -> int:
     body, _ = exporter.from_notebook_node(notebook, resources={"language_code": "en"})
     shutil.rmtree(SLIDES, ignore_errors=True)
     copy_assets()
-    (SLIDES / "lesson.slides.html").write_text(body, encoding="utf-8")
+    write_file(SLIDES / "lesson.slides.html", body.encode("utf-8"))
     print(f"The slides are at {SLIDES / 'lesson.slides.html'}")
     return 0
 
