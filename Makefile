@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build bench-large lab lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build bench-large lab lock clean single-page pdf handouts slides dist test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -25,7 +25,7 @@ book: execute
 # Each notebook is executed once: by nbval (make notebooks), which fails when its saved outputs
 # differ from what the data and code give now; the strict build then renders those outputs and
 # executes nothing (tests/built_html/test_build_execution.py counts what the build executed).
-test: lint unit notebooks strict-build html-checks browser
+test: lint unit notebooks strict-build html-checks browser test-pdf
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
 # the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.
@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser --ignore=tests/pdf
 
 notebooks: $(STAMP)
 	$(DATA_CHECK)
@@ -60,9 +60,46 @@ html-checks: $(STAMP)
 
 browser: $(STAMP)
 	bash scripts/ensure_browser.sh
+	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/browser
 
 # Every benchmark runs even if an earlier one misses its target; the exit status is 1 if any did.
+# The book as one HTML page from the committed notebook outputs (strict), which `make pdf` prints
+# and from which `make handouts` takes the answer key (_build/print/_build/singlehtml/book.html).
+single-page: $(STAMP)
+	$(DATA_CHECK)
+	bash scripts/ensure_browser.sh
+	$(BIN)/python scripts/printing.py
+
+# The whole book as one PDF (dist/kratom-claims-VERSION.pdf), offline, printed by Debian's Chromium.
+pdf: single-page
+	$(BIN)/python scripts/make_pdf.py --skip-build
+
+# The 50-minute lesson's handouts and the teacher's answer key, as PDFs in dist/handouts/.
+handouts: single-page
+	$(BIN)/python scripts/make_handouts.py --skip-build
+
+# The 50-minute lesson as reveal.js slides (dist/slides/lesson.slides.html), offline: reveal.js
+# comes from npm (print/slides/package-lock.json), installed by scripts/ensure_print.sh.
+slides: $(STAMP)
+	$(DATA_CHECK)
+	bash scripts/ensure_print.sh
+	$(BIN)/python scripts/make_slides.py
+
+# One versioned archive, dist/kratom-claims-VERSION.tar.gz: the HTML book, the PDF, the handouts,
+# the slides and the published data. The printed editions come first, so that the book links them.
+dist: pdf handouts slides
+	$(MAKE) book
+	$(BIN)/python scripts/make_dist.py
+
+# Checks of the printed outputs, read back with poppler-utils: chapters, figures, one-page
+# handouts, every solution in the answer key and none elsewhere; the slides open offline; the
+# archive packs every part. It packs the book that `make strict-build` built (make test runs that first).
+test-pdf: pdf handouts slides
+	bash scripts/ensure_print.sh
+	$(BIN)/python scripts/make_dist.py
+	$(BIN)/pytest tests/pdf
+
 bench: $(STAMP)
 	status=0; \
 	$(BIN)/python benchmarks/bench_extract.py || status=1; \
@@ -99,4 +136,4 @@ lock: $(STAMP)
 		--custom-compile-command "make lock" --quiet $(LOCK_ARGS) -o requirements.txt
 
 clean:
-	rm -rf _build
+	rm -rf _build dist

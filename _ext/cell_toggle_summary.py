@@ -36,5 +36,8 @@ def depart_hidden_cell(self, node: HideCodeCellNode) -> None:
 
 def setup(app):
     app.setup_extension("myst_nb")
-    app.add_node(HideCodeCellNode, override=True, html=(visit_hidden_cell, depart_hidden_cell))
+    handlers = (visit_hidden_cell, depart_hidden_cell)
+    # Sphinx looks handlers up by builder name before format; another extension registers
+    # singlehtml handlers, so the single-page build (`make pdf`) needs its own entry.
+    app.add_node(HideCodeCellNode, override=True, html=handlers, singlehtml=handlers)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
