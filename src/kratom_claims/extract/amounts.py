@@ -33,21 +33,30 @@ _UNIT = r"(?:grams?|gms?|g|milligrams?|mg)"  # every one of UNITS
 # Words before a single figure that leave one end of the dose open, by the end they give.
 AT_LEAST = ("more than", "over", "above", "at least", "in excess of", "greater than", "exceeding", "upwards of")
 AT_MOST = ("up to", "less than", "under", "below", "no more than", "not more than", "at most", "a maximum of", "max")
-_LEADS = ("between", "from", *AT_LEAST, *AT_MOST)
 # A figure opens a word with a digit, a point, a number word or a lead ("between"); saying so
 # first lets the engine leave every other position of a sentence after one test.
-_OPENS = r"\d." + "".join(sorted({word[0] for word in (*_LEADS, *NUMBER_WORDS)}))
-_LEAD = "|".join(re.escape(lead).replace(r"\ ", r"\s+") for lead in sorted(_LEADS, key=len, reverse=True))
+_OPENS = r"\d." + "".join(sorted({word[0] for word in ("between", "from", *NUMBER_WORDS)}))
 DOSE = re.compile(
     rf"(?<!\w)(?=[{_OPENS}])"
-    rf"(?:(?P<lead>{_LEAD})\s+)?(?<![\w.,])(?P<low>{_NUM})(?:\s*(?P<low_unit>{_UNIT})\b)?"
+    rf"(?P<lead>\bbetween\s+|\bfrom\s+)?(?<![\w.,])(?P<low>{_NUM})(?:\s*(?P<low_unit>{_UNIT})\b)?"
     rf"(?:\s*(?P<joiner>-|to|and)\s*(?P<high>{_NUM}))?\s*(?P<unit>{_UNIT})\b"
 )
+# The threshold words that may stand right before a single figure, read backwards from it (so
+# that the figure pattern need not try them at every word).
+THRESHOLD_BEFORE = re.compile(
+    "(?:^|\\W)(?P<threshold>"
+    + "|".join(re.escape(lead).replace(r"\ ", r"\s+") for lead in sorted((*AT_LEAST, *AT_MOST), key=len, reverse=True))
+    + ")\\s+$"
+)
+THRESHOLD_REACH = max(len(lead) for lead in (*AT_LEAST, *AT_MOST)) + 3
+# The last word of every threshold: a figure after any other word needs no pattern search.
+THRESHOLD_ENDS = frozenset(lead.rsplit(None, 1)[-1] for lead in (*AT_LEAST, *AT_MOST))
 # What makes an amount something other than a dose: a container right after it ("a 250 g
 # bag"), a price anywhere in the sentence, or a recipe that boils leaves in a volume of water.
 CONTAINER_AFTER = re.compile(r"\s*(?:bags?|packs?|packages?|packets?|pouch(?:es)?|jars?|tins?|tubs?|bottles?|kilos?)\b")
-PRICE = re.compile(r"[$\u20ac\u00a3]\s*\d|\b(?:prices?|priced|costs?|usd|eur)\b")
-RECIPE = re.compile(r"\b(?:boil|simmer|steep|brew)\w*\b.*\b(?:litres?|liters?|quarts?|gallons?|pots?)\b")
+PRICE_WORD = re.compile(r"\b(?:prices?|priced|costs?|usd|eur)\b")
+RECIPE_VERBS = ("boil", "simmer", "steep", "brew")
+VOLUMES = ("litre", "liter", "quart", "gallon", " pot")
 # The words that name a dose band, each band a group named for its term.
 BAND = re.compile(
     r"\b(?:(?P<low_dose>low|lower|small|smaller|light|beginners?|starting|mild)"
@@ -68,17 +77,17 @@ def dose_figures(sentence: str, bands: set[str]) -> list[Figure]:
     Every unit has a "g", so no figure ends more than G_TO_UNIT_END characters after the last
     "g": the search stops there, one character on for the word boundary that closes a figure."""
     last_g = sentence.rfind("g")
-    if last_g < 0 or not_doses(sentence):
+    if last_g < 0:
         return []
     figures = []
     for match in DOSE.finditer(sentence, 0, last_g + G_TO_UNIT_END + 1):
-        grams = dose_bounds(match)
+        grams = dose_bounds(match, sentence)
         if grams is None or CONTAINER_AFTER.match(sentence, match.end()):
             continue
         term = _band(sentence[max(0, match.start() - BAND_WINDOW) : match.start()], bands)
         if term:
             figures.append((term, *grams))
-    return figures
+    return [] if figures and not_doses(sentence) else figures
 
 
 def has_amounts(sentence: str) -> bool:
@@ -88,22 +97,36 @@ def has_amounts(sentence: str) -> bool:
 
 
 def not_doses(sentence: str) -> bool:
-    """Whether the amounts in a lower-cased sentence are prices or a recipe, not doses."""
-    return PRICE.search(sentence) is not None or RECIPE.search(sentence) is not None
+    """Whether the amounts in a lower-cased sentence are prices or a recipe, not doses.
+
+    Plain substring tests settle nearly every sentence; only a likely price word is confirmed
+    as a whole word ("costs", not "accosted")."""
+    if "$" in sentence or "\u20ac" in sentence or "\u00a3" in sentence:
+        return True
+    if ("pric" in sentence or "cost" in sentence or "usd" in sentence or "eur" in sentence) and PRICE_WORD.search(
+        sentence
+    ):
+        return True
+    return any(verb in sentence for verb in RECIPE_VERBS) and any(volume in sentence for volume in VOLUMES)
 
 
-def dose_bounds(match: re.Match) -> tuple[float, float, str] | None:
+def dose_bounds(match: re.Match, sentence: str) -> tuple[float, float, str] | None:
     """A figure's low and high bound in grams and its bound type; None for what only looks like
     a figure ("3 and 5 grams" without a "between"; "3 g" followed by a bare number) or reads
     backwards ("5-2 g"), since swapping its ends would be a guess.
 
     Each end keeps its own unit: "500 mg to 1 g" is 0.5 to 1 g."""
     lead, low, low_unit, joiner, high, unit = match.groups()
-    if (joiner == "and" and lead != "between") or (low_unit and high is None):
+    if (joiner == "and" and not lead) or (low_unit and high is None):
         return None
     low_grams = _number(low) * _scale(low_unit or unit)
     if high is None:
-        return _single(" ".join(lead.split()) if lead else "", low_grams)
+        start = match.start()
+        words = sentence[max(0, start - THRESHOLD_REACH) : start].split()
+        threshold = (
+            words and words[-1] in THRESHOLD_ENDS and THRESHOLD_BEFORE.search(sentence, start - THRESHOLD_REACH, start)
+        )
+        return _single(" ".join(threshold["threshold"].split()) if threshold else "", low_grams)
     high_grams = _number(high) * _scale(unit)
     if low_grams <= 0 or low_grams >= high_grams:
         return None

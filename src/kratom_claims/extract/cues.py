@@ -366,7 +366,9 @@ DOSE_BANDS = (
 CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
 CLAUSE_PHRASES = (", which", ", who")
 # A comma before a subject opens a new clause: "Although kratom is not an opioid|, it has ...".
-COMMA_SUBJECTS = ("it", "its", "it's", "they", "kratom", "kratom's", "this", "these")
+# Only a negation needs to know (sentence.py), so it is a pattern searched for after a negation,
+# not a boundary hit in every sentence.
+COMMA_SUBJECT = re.compile(r",\s+(?:it|its|it's|they|kratom|kratom's|this|these)\b")
 NEW_SUBJECT = (
     "it",
     "its",
@@ -423,7 +425,7 @@ def cue_phrases() -> dict[str, str]:
 
 def boundary_phrases() -> list[str]:
     """Words and phrases that open a new clause: "but", ", which", ", and it", "and may ease"."""
-    phrases = [*CLAUSE_PHRASES, *CLAUSE_WORDS, *(f", {word}" for word in COMMA_SUBJECTS)]
+    phrases = [*CLAUSE_PHRASES, *CLAUSE_WORDS]
     phrases += [f", {conj} {word}" for conj, word in product(("and", "or"), NEW_SUBJECT)]
     phrases += [f"and {aux}{verb}" for aux, verb in product(("", "may ", "can ", "also "), RELIEF_VERBS)]
     return phrases

@@ -35,7 +35,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .amounts import Figure, dose_figures, has_amounts
-from .cues import ATTRIBUTED_BY, KRATOM_MENTION, SENSE
+from .cues import COMMA_SUBJECT, KRATOM_MENTION, SENSE
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
 from .scan import LINE_BULLET, Hit
 
@@ -67,6 +67,8 @@ CONTRARY = re.compile(r"\b(?:but|however|although|though|yet|whereas)\b|;")
 OTHER_TREATMENTS = re.compile(
     r"\balternatives?\s+to\s+kratom\b|\binstead\s+of\s+kratom\b|\bother\s+(?:options|treatments|remedies)\b"
 )
+# The characters that open a bullet (text.BULLET): a line that opens with none is no bullet.
+BULLET_OPENS = frozenset(" \t\n\r\f\v-\u2022*\u00a0")
 # How many lines of a list to walk back to find its heading.
 HEADING_REACH = 40
 
@@ -89,6 +91,7 @@ class Sentence:
     drug_span: tuple[int, int] = (-1, -1)  # the last drug named
     hedged: bool = False
     negated: bool = False
+    negation_end: int = -1  # where the negation ends, to look for a new clause after it
     without: int = -1  # where the "without" that governs the next phrase ends
     without_list: int = -1  # where the last harm that "without" denied ends, for a list after it
     against: bool = False  # advice against use in the clause so far
@@ -157,7 +160,7 @@ class Reader:
             sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
-        if first and self.lowered[first - 1] == "\n" and LINE_BULLET.match(self.lowered, first):
+        if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
             heading = self._heading(first)
             sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
             sense = SENSE.search(heading)
@@ -226,7 +229,7 @@ class Reader:
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        sentence.negated = True
+        sentence.negated, sentence.negation_end = True, end
 
     def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.contrasted, sentence.contrast_end = True, end
@@ -234,12 +237,11 @@ class Reader:
     def without(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.without = end
 
-    def attribution(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        """ "critics say", "users report": the claims after it are theirs, and hedged."""
+    def attribution(self, sentence: Sentence, index: int, start: int, end: int, payload: str) -> None:
+        """ "critics say", "users report": the claims after it are theirs (payload: whose), and hedged."""
         sentence.hedged = True
         if not sentence.attribution:
-            sentence.attribution = ATTRIBUTED_BY[" ".join(self.lowered[start:end].split())]
-            sentence.attributed_from = len(sentence.claims)
+            sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -300,6 +302,8 @@ class Reader:
         terms = (_choose(form.terms, self.lowered, sentence, start, end),) if form.shared else form.terms
         if joined:
             terms = self.lexicon.implied(self.lowered, start, end) + terms
+        if sentence.negated and COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start):
+            sentence.negated = False  # a comma and a new subject ended the negated clause
         clause_denies = sentence.subject == "contrast" or sentence.negated
         for term in terms:
             if sentence.amounts and term.dosage:

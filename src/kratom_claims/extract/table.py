@@ -57,7 +57,7 @@ def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> lis
         first_hedged = sentence.first_hedged()
         attributed_from, attribution = sentence.attributed_from, sentence.attribution
         for number, (category, term, stance) in enumerate(sentence.claims):
-            by = attribution if number >= attributed_from else ""
+            by = attribution and (attribution if number >= attributed_from else "")
             rows.append(
                 Claim(article_id, category, term, stance, number >= first_hedged, by, quote, start, end, NAN, NAN, "")
             )
