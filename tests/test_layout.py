@@ -32,6 +32,7 @@ def test_every_path_hangs_from_the_data_folder_and_the_bibliography_from_the_pro
         Path("/p/data/quality/jama.csv"),
     )
     assert layout.evaluation.claims_csv == Path("/p/data/evaluation/claims.csv")
+    assert layout.evaluation.frozen_sha256 == Path("/p/data/evaluation/frozen.sha256")
     assert layout.coded_claims_csv("coder2") == Path("/p/data/reliability/claims_coder2.csv")
     assert layout.adjudication_csv == Path("/p/data/reliability/adjudication.csv")
     assert layout.references_bib == Path("/p/book/references.bib")

@@ -13,6 +13,7 @@ from .claims import load_appeals, load_claims
 from .codebook import load_codebook
 from .corpus import load_corpus
 from .doses import dose_warnings
+from .evaluation_sets import check_frozen, evaluation_sets
 from .evidence import load_evidence
 from .layout import data_layout
 from .ratings import load_discern, load_discern_items, load_jama
@@ -44,6 +45,7 @@ def check_data(data_dir: Path | str | None = None) -> CheckedData:
     load_jama(layout.jama_csv, corpus.ids)
     evaluation = load_corpus(layout.evaluation.data_dir)
     held_out = load_claims(layout.evaluation.claims_csv, evaluation, codebook)
+    check_frozen(layout.evaluation, evaluation_sets(evaluation, layout.evaluation.articles_csv))
     summary = (
         f"data ok: {len(corpus.ids)} articles, {len(claims)} claims, {len(appeals)} appeals, "
         f"{len(evidence)} evidence rows, two codings in reliability/, "

@@ -89,6 +89,11 @@ class DataLayout:
         return DataLayout(self.data_dir / "evaluation")
 
     @property
+    def frozen_sha256(self) -> Path:
+        """The digests of a frozen test set (in the evaluation folder): its articles and its claim rows."""
+        return self.data_dir / "frozen.sha256"
+
+    @property
     def reliability_dir(self) -> Path:
         return self.data_dir / "reliability"
 

@@ -1,0 +1,119 @@
+"""The second evaluation set is frozen: its articles and hand-coded claim rows must stay as they were when the extractor first met them."""
+
+from __future__ import annotations
+
+import shutil
+
+import pandas as pd
+import pytest
+
+from kratom_claims.claims import claims_csv
+from kratom_claims.corpus import load_corpus, sha256_of
+from kratom_claims.errors import CorpusError, DataError
+from kratom_claims.evaluation_sets import (
+    CLAIM_ROWS_ENTRY,
+    check_frozen,
+    claim_rows_digest,
+    evaluation_sets,
+    frozen_digests,
+    read_frozen,
+)
+from kratom_claims.layout import DataLayout, project_layout
+
+EVALUATION = project_layout().evaluation
+SECOND_SET = [
+    "h04_medical_info",
+    "h05_dose_guide",
+    "h06_vendor_product",
+    "h07_news_statehouse",
+    "h08_forum_fibro",
+    "h09_alternatives",
+]
+
+
+@pytest.fixture
+def sets():
+    return evaluation_sets(load_corpus(EVALUATION.data_dir), EVALUATION.articles_csv)
+
+
+@pytest.fixture
+def evaluation_copy(tmp_path):
+    """A copy of data/evaluation that a test may change."""
+    shutil.copytree(EVALUATION.data_dir, tmp_path / "evaluation")
+    return DataLayout(tmp_path / "evaluation")
+
+
+def test_the_sets_are_h01_to_h03_first_and_h04_to_h09_second(sets):
+    assert sets == {"h01_migraine_forum": "first", "h02_vendor_blog": "first", "h03_news_explainer": "first"} | {
+        article_id: "second" for article_id in SECOND_SET
+    }
+
+
+def test_frozen_file_records_every_second_set_article_and_the_claim_rows():
+    assert list(read_frozen(EVALUATION.frozen_sha256)) == [f"articles/{a}.txt" for a in SECOND_SET] + [CLAIM_ROWS_ENTRY]
+
+
+def test_second_set_articles_and_claim_rows_match_their_frozen_digests(sets):
+    assert frozen_digests(EVALUATION, sets) == read_frozen(EVALUATION.frozen_sha256)
+    check_frozen(EVALUATION, sets)
+
+
+def test_frozen_article_digests_are_the_sha256_of_the_files_and_agree_with_articles_csv():
+    recorded = read_frozen(EVALUATION.frozen_sha256)
+    metadata = pd.read_csv(EVALUATION.articles_csv, dtype=str, keep_default_na=False).set_index("article_id")
+    for article_id in SECOND_SET:
+        digest = recorded[f"articles/{article_id}.txt"]
+        assert digest == sha256_of(EVALUATION.article_txt(article_id)) == metadata.loc[article_id, "sha256"]
+
+
+def test_changing_one_cell_of_a_second_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    row = table.index[table["claim_id"] == "h05-001"][0]
+    table.loc[row, "hedged"] = "true"
+    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
+    with pytest.raises(
+        DataError, match=f"frozen.sha256: {CLAIM_ROWS_ENTRY} has changed since the second set was frozen"
+    ):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_adding_a_claim_row_to_a_second_set_article_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    extra = table[table["claim_id"] == "h09-001"].assign(claim_id="h09-999")
+    evaluation_copy.claims_csv.write_bytes(claims_csv(pd.concat([table, extra]), evaluation_copy.claims_csv))
+    with pytest.raises(DataError, match=f"{CLAIM_ROWS_ENTRY} has changed"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_changing_one_byte_of_a_second_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
+    path = evaluation_copy.article_txt("h07_news_statehouse")
+    path.write_bytes(path.read_bytes().replace(b"six states", b"seven states", 1))
+    with pytest.raises(DataError, match="articles/h07_news_statehouse.txt has changed since the second set was frozen"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_moving_an_article_out_of_the_second_set_breaks_the_freeze(evaluation_copy, sets):
+    with pytest.raises(DataError, match="recorded but missing articles/h06_vendor_product.txt"):
+        check_frozen(evaluation_copy, sets | {"h06_vendor_product": "first"})
+
+
+def test_first_set_rows_may_change_without_touching_the_freeze(evaluation_copy, sets):
+    before = claim_rows_digest(evaluation_copy.claims_csv, SECOND_SET)
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    table.loc[table["claim_id"] == "h01-001", "note"] = "a note added later"
+    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
+    assert claim_rows_digest(evaluation_copy.claims_csv, SECOND_SET) == before
+    check_frozen(evaluation_copy, sets)
+
+
+def test_an_unknown_set_name_is_refused_naming_articles_csv(evaluation_copy):
+    text = evaluation_copy.articles_csv.read_text(encoding="utf-8")
+    evaluation_copy.articles_csv.write_text(text.replace(",first\n", ",held-out\n", 1), encoding="utf-8")
+    with pytest.raises(CorpusError, match=r"articles\.csv: set of 'h01_migraine_forum' is 'held-out'"):
+        evaluation_sets(load_corpus(evaluation_copy.data_dir), evaluation_copy.articles_csv)
+
+
+def test_a_malformed_frozen_line_is_refused_with_its_number(evaluation_copy, sets):
+    evaluation_copy.frozen_sha256.write_text("not-a-digest articles/h04_medical_info.txt\n", encoding="utf-8")
+    with pytest.raises(DataError, match="line 1 is not a SHA-256 digest"):
+        check_frozen(evaluation_copy, sets)
