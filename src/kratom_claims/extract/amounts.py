@@ -64,6 +64,9 @@ BAND = re.compile(
     r"|(?P<high_dose>high|higher|large|larger|strong|heavy))\b"
 )
 BAND_WINDOW = 40
+# How far either side of its figures a price or a recipe is looked for: a long sentence is not
+# scanned end to end for words that, that far off, are seldom about the figure.
+CONTEXT_WINDOW = 80
 # The most characters from the "g" of a unit to its end: "gram|s|".
 G_TO_UNIT_END = max(len(unit) - unit.rindex("g") for unit in UNITS)
 
@@ -79,7 +82,7 @@ def dose_figures(sentence: str, bands: set[str]) -> list[Figure]:
     last_g = sentence.rfind("g")
     if last_g < 0:
         return []
-    figures = []
+    figures, first, last = [], len(sentence), 0
     for match in DOSE.finditer(sentence, 0, last_g + G_TO_UNIT_END + 1):
         grams = dose_bounds(match, sentence)
         if grams is None or CONTAINER_AFTER.match(sentence, match.end()):
@@ -87,7 +90,10 @@ def dose_figures(sentence: str, bands: set[str]) -> list[Figure]:
         term = _band(sentence[max(0, match.start() - BAND_WINDOW) : match.start()], bands)
         if term:
             figures.append((term, *grams))
-    return [] if figures and not_doses(sentence) else figures
+            first, last = min(first, match.start()), match.end()
+    if figures and not_doses(sentence[max(0, first - CONTEXT_WINDOW) : last + CONTEXT_WINDOW]):
+        return []
+    return figures
 
 
 def has_amounts(sentence: str) -> bool:
@@ -153,10 +159,12 @@ def _number(word: str) -> float:
     before three digits after a whole number separates thousands instead ("1,000 mg")."""
     if word in NUMBER_WORDS:
         return NUMBER_WORDS[word]
-    whole, comma, fraction = word.partition(",")
-    if comma and len(fraction) == 3 and whole != "0":
+    if "," not in word:
+        return float(word)
+    whole, _, fraction = word.partition(",")
+    if len(fraction) == 3 and whole != "0":
         return float(whole + fraction)
-    return float(word.replace(",", "."))
+    return float(f"{whole}.{fraction}")
 
 
 def _band(before: str, bands: set[str]) -> str | None:
