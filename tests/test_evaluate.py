@@ -9,7 +9,16 @@ import pytest
 import yaml
 
 from kratom_claims.codebook import load_codebook
-from kratom_claims.evaluate import ERROR_COLUMNS, cohen_kappa, error_table, scores_by_category, stance_agreement
+from kratom_claims.evaluate import (
+    ERROR_COLUMNS,
+    MISREAD_COLUMNS,
+    cohen_kappa,
+    error_table,
+    evaluate_articles,
+    misread_claims,
+    scores_by_category,
+    stance_agreement,
+)
 
 TEXTS = {
     "a1": "Migraine relief\nKratom eases pain. It may cause constipation. Kratom does not cause nausea. Morphine can cause seizures.\n",
@@ -170,3 +179,62 @@ def test_error_table_without_codebook_or_text_uses_the_quote(curated):
     errors = error_table(curated.iloc[:0], curated, {})
     assert list(errors["kind"]) == ["miss"] * 6
     assert errors.loc[0, "sentence"] == "Kratom eases pain."
+
+
+# --- misread claims and per-set reports --------------------------------------------------------
+
+MISREAD_TEXTS = {
+    "b1": "Kratom does not cause nausea. Critics say kratom causes seizures. Morphine can cause constipation.\n",
+}
+
+
+def misread_row(category, term, stance, quote, attributed_to=""):
+    start = MISREAD_TEXTS["b1"].index(quote)
+    return {
+        "article_id": "b1",
+        "category": category,
+        "term": term,
+        "stance": stance,
+        "attributed_to": attributed_to,
+        "quote": quote,
+        "start": start,
+        "end": start + len(quote),
+    }
+
+
+def test_misread_claims_finds_denied_attributed_and_other_drug_claims_asserted():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "critics"),
+        ]
+    )
+    machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures."),
+            misread_row("side_effect", "constipation", "asserted", "Morphine can cause constipation."),
+        ]
+    )
+    found = misread_claims(machine, curated, MISREAD_TEXTS)
+    assert list(found.columns) == MISREAD_COLUMNS
+    assert list(zip(found["kind"], found["term"], strict=True)) == [
+        ("denied claim asserted", "nausea"),
+        ("attributed claim asserted as the article's", "seizures"),
+        ("proposed in a sentence naming another drug", "constipation"),
+    ]
+
+
+def test_misread_claims_is_empty_when_the_machine_attributes_and_denies_as_the_coder_did():
+    rows = [
+        misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+        misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "critics"),
+    ]
+    assert misread_claims(pd.DataFrame(rows), pd.DataFrame(rows), MISREAD_TEXTS).empty
+
+
+def test_evaluate_articles_scores_only_the_articles_asked_for(machine, curated):
+    only_a2 = evaluate_articles(machine, curated, TEXTS, article_ids=["a2"])
+    expected = scores_by_category(machine[machine["article_id"] == "a2"], curated[curated["article_id"] == "a2"])
+    pd.testing.assert_frame_equal(only_a2.scores, expected)
+    assert set(only_a2.errors["article_id"]) <= {"a2"}

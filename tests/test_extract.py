@@ -393,23 +393,36 @@ def test_shared_form_goes_to_the_category_of_its_nearest_cue(extractor, sentence
 
 
 @pytest.mark.parametrize(
-    "sentence, term, low, high",
+    "sentence, term, low, high, bound",
     [
-        ("Beginners should take 1-2 grams.", "low_dose", 1.0, 2.0),
-        ("A moderate serving is 1\u20132 g.", "moderate_dose", 1.0, 2.0),
-        ("Most guides suggest between 3 and 5 grams.", "dose_range", 3.0, 5.0),
-        ("A high dose of 1.5 to 4 g sedates.", "high_dose", 1.5, 4.0),
-        ("Take 2 grams with food.", "dose_range", 2.0, 2.0),
-        ("Experienced users go up to 5 grams.", "dose_range", 5.0, 5.0),
-        ("A light serving of 500 mg is enough for some.", "low_dose", 0.5, 0.5),
-        ("Start with two to three grams.", "dose_range", 2.0, 3.0),
-        ("Take 3 g to 6 g for strong effects.", "dose_range", 3.0, 6.0),
+        ("Beginners should take 1-2 grams.", "low_dose", 1.0, 2.0, "range"),
+        ("A moderate serving is 1\u20132 g.", "moderate_dose", 1.0, 2.0, "range"),
+        ("Most guides suggest between 3 and 5 grams.", "dose_range", 3.0, 5.0, "range"),
+        ("A high dose of 1.5 to 4 g sedates.", "high_dose", 1.5, 4.0, "range"),
+        ("Take 2 grams with food.", "dose_range", 2.0, 2.0, "point"),
+        ("Experienced users go up to 5 grams.", "dose_range", None, 5.0, "at_most"),
+        ("A light serving of 500 mg is enough for some.", "low_dose", 0.5, 0.5, "point"),
+        ("Start with two to three grams.", "dose_range", 2.0, 3.0, "range"),
+        ("Take 3 g to 6 g for strong effects.", "dose_range", 3.0, 6.0, "range"),
     ],
 )
-def test_dose_figures_and_their_band(extractor, sentence, term, low, high):
-    table = extractor.extract(sentence, "t01")
+def test_dose_figures_and_their_band(extractor, sentence, term, low, high, bound):
+    assert dose_rows(extractor, sentence) == [(term, low, high, bound)]
+
+
+def dose_rows(extractor, text):
+    """(term, low grams, high grams, bound type) of each dosage row, None for an open end."""
+    table = extractor.extract(text, "t01")
     doses = table[table["category"] == "dosage"]
-    assert [(r.term, r.dose_low_g, r.dose_high_g) for r in doses.itertuples(index=False)] == [(term, low, high)]
+    return [
+        (
+            r.term,
+            None if math.isnan(r.dose_low_g) else r.dose_low_g,
+            None if math.isnan(r.dose_high_g) else r.dose_high_g,
+            r.dose_bound,
+        )
+        for r in doses.itertuples(index=False)
+    ]
 
 
 def test_each_figure_of_a_list_is_its_own_dosage_row(extractor):
@@ -489,13 +502,14 @@ def test_word_copy_blanks_non_word_characters_and_keeps_letters_beyond_ascii():
 @pytest.mark.parametrize(
     "sentence, figures",
     [
-        ("take 1-2 grams daily", [("dose_range", 1.0, 2.0)]),
-        ("three to five milligrams of extract", [("dose_range", 0.003, 0.005)]),
-        ("a high dose of 4 g, then a big egg", [("high_dose", 4.0, 4.0)]),
-        ("up to 10 gms.", [("dose_range", 10.0, 10.0)]),
+        ("take 1-2 grams daily", [("dose_range", 1.0, 2.0, "range")]),
+        ("three to five milligrams of extract", [("dose_range", 0.003, 0.005, "range")]),
+        ("a high dose of 4 g, then a big egg", [("high_dose", 4.0, 4.0, "point")]),
+        ("at least 10 gms.", [("dose_range", 10.0, math.nan, "at_least")]),
         ("take 5 ml", []),
         ("take 5 gramsx", []),
     ],
 )
 def test_dose_figures_found_up_to_the_last_unit(sentence, figures):
-    assert dose_figures(sentence, {"low_dose", "moderate_dose", "high_dose", "dose_range"}) == figures
+    found = dose_figures(sentence, {"low_dose", "moderate_dose", "high_dose", "dose_range"})
+    assert [tuple(map(repr, figure)) for figure in found] == [tuple(map(repr, figure)) for figure in figures]

@@ -228,11 +228,12 @@ def load_appeals(
 
 
 def with_qualifiers(table: pd.DataFrame) -> pd.DataFrame:
-    """Machine-proposed rows with the columns a coder fills in: no comparator or attribution yet,
-    and the dose bound read from the parsed figures."""
+    """Machine-proposed rows with the columns a coder fills in: no comparator yet, the attribution
+    the extractor found (none if it gave no column), and the dose bound read from the figures."""
     full = table.copy()
     full["comparator"] = ""
-    full["attributed_to"] = ""
+    if "attributed_to" not in full.columns:
+        full["attributed_to"] = ""
     full["dose_bound"] = [
         dose_bound(low, high) for low, high in zip(full["dose_low_g"], full["dose_high_g"], strict=True)
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -243,3 +244,82 @@ def error_table(
             ]
         )
     return pd.DataFrame(rows, columns=ERROR_COLUMNS)
+
+
+MISREAD_COLUMNS = ["kind", "article_id", "category", "term", "sentence"]
+NEGATED_ASSERTED = "denied claim asserted"
+ATTRIBUTED_ASSERTED = "attributed claim asserted as the article's"
+OTHER_DRUG_ASSERTED = "proposed in a sentence naming another drug"
+
+
+def _attributions(table: pd.DataFrame) -> dict[tuple, set[str]]:
+    """The attributions each key's rows give (an empty string for a row in the article's own voice)."""
+    column = table["attributed_to"] if "attributed_to" in table.columns else pd.Series("", index=table.index)
+    found: dict[tuple, set[str]] = {}
+    for key, who in zip(table[KEY].itertuples(index=False, name=None), column.fillna(""), strict=True):
+        found.setdefault(key, set()).add(who)
+    return found
+
+
+def misread_claims(machine: pd.DataFrame, curated: pd.DataFrame, texts: dict[str, str]) -> pd.DataFrame:
+    """The errors that mislead a reader most: a claim the hand coding denies that the machine
+    asserts; a claim the hand coding attributes to someone else ("critics say") that the machine
+    gives as the article's own; and a machine claim, not in the hand coding, in a sentence that
+    names another drug (most likely said of that drug).
+
+    The last kind is a lead for a reader: the sentence names another drug, which does not prove
+    that the claim was about it."""
+    rows = []
+    pairs = stance_pairs(machine, curated)
+    quotes = {
+        tuple(key): (quote, start)
+        for *key, quote, start in machine.drop_duplicates(KEY)[[*KEY, "quote", "start"]].itertuples(index=False)
+    }
+
+    def sentence_of(key: tuple) -> str:
+        quote, start = quotes[key]
+        return _sentence_at(texts.get(key[0]), int(start), quote)
+
+    for pair in pairs[(pairs["machine_stance"] == "asserted") & (pairs["curated_stance"] == "denied")].itertuples(
+        index=False
+    ):
+        key = (pair.article_id, pair.category, pair.term)
+        rows.append([NEGATED_ASSERTED, *key, sentence_of(key)])
+    machine_attributions = _attributions(machine)
+    for key, curated_who in _attributions(curated).items():
+        if key in machine_attributions and "" not in curated_who and machine_attributions[key] == {""}:
+            rows.append([ATTRIBUTED_ASSERTED, *key, sentence_of(key)])
+    curated_keys = set(curated[KEY].itertuples(index=False, name=None))
+    for key in quotes:
+        if key not in curated_keys and mentions_other_drug(sentence_of(key)):
+            rows.append([OTHER_DRUG_ASSERTED, *key, sentence_of(key)])
+    return pd.DataFrame(rows, columns=MISREAD_COLUMNS)
+
+
+class Evaluation(NamedTuple):
+    """The extractor scored on one set of articles: the tables a chapter shows for it."""
+
+    scores: pd.DataFrame
+    stance: pd.Series
+    errors: pd.DataFrame
+    misread: pd.DataFrame
+
+
+def evaluate_articles(
+    machine: pd.DataFrame,
+    curated: pd.DataFrame,
+    texts: dict[str, str],
+    codebook: Codebook | None = None,
+    article_ids: list[str] | None = None,
+) -> Evaluation:
+    """Scores, stance agreement, error table and misread claims on ``article_ids`` (all by default),
+    so that each test set is reported on its own."""
+    if article_ids is not None:
+        machine = machine[machine["article_id"].isin(article_ids)]
+        curated = curated[curated["article_id"].isin(article_ids)]
+    return Evaluation(
+        scores_by_category(machine, curated),
+        stance_agreement(machine, curated),
+        error_table(machine, curated, texts, codebook),
+        misread_claims(machine, curated, texts),
+    )

@@ -13,7 +13,22 @@ from itertools import product
 from .amounts import UNITS
 from .copies import search_copy
 
-NEUTRAL = ("not only", "not just", "not without", "n't without", "no doubt", "no wonder", "no more", "no longer")
+NEUTRAL = (
+    "not only",
+    "not just",
+    "not without",
+    "n't without",
+    "no doubt",
+    "no wonder",
+    "no more",
+    "no longer",
+    # A denial of safety or approval asserts a risk; it denies no claim.
+    "not safe",
+    "not be safe",
+    "not considered safe",
+    "not approved",
+    "not fda approved",
+)
 CONTRAST = ("unlike", "compared to", "compared with", "in contrast to", "as opposed to")
 DRUG_NOUNS = (
     "opioids",
@@ -39,6 +54,9 @@ DRUG_NOUNS = (
     "acetaminophen",
     "paracetamol",
     "pharmaceuticals",
+    "marijuana",
+    "medical marijuana",
+    "cannabis",
     "painkillers",
     "pain medication",
     "pain medications",
@@ -112,6 +130,13 @@ HEDGE = (
     "studies suggest",
     "evidence suggests",
     "touted",
+    "reports suggest",
+    "reports indicate",
+    "purported",
+    "purportedly",
+    "allegedly",
+    "is said to",
+    "are said to",
     "in some cases",
     "in rare cases",
     "in some individuals",
@@ -194,6 +219,137 @@ RELIEF_CUES = (
     "provide",
     "provides",
 )
+# Who a claim is attributed to, by the codebook's attribution ids: "critics say it causes ..."
+# is the critics' claim, not the article's. An attribution also hedges what follows it.
+ATTRIBUTIONS = {
+    "users": (
+        "users report",
+        "users have reported",
+        "users say",
+        "users claim",
+        "users often report",
+        "users describe",
+        "users find",
+        "users swear by",
+        "people report",
+        "customers report",
+        "individuals have found",
+    ),
+    "advocates": (
+        "advocates claim",
+        "advocates say",
+        "proponents claim",
+        "proponents say",
+        "supporters claim",
+        "supporters say",
+        "enthusiasts claim",
+        "enthusiasts say",
+        "vendors claim",
+        "sellers claim",
+        "many claim",
+        "some claim",
+        "touted",
+        "praised for",
+    ),
+    "critics": (
+        "critics say",
+        "critics claim",
+        "critics argue",
+        "critics warn",
+        "according to critics",
+        "opponents say",
+        "opponents argue",
+        "skeptics say",
+        "sceptics say",
+    ),
+    "regulators": (
+        "considered by the fda",
+        "considered by the dea",
+        "according to the fda",
+        "according to the dea",
+        "the fda says",
+        "the fda warns",
+        "the fda has warned",
+        "the fda considers",
+        "the dea considers",
+        "classified by the dea",
+        "regulators say",
+        "regulators warn",
+        "health authorities warn",
+        "health authorities say",
+    ),
+    "researchers": (
+        "research suggests",
+        "research shows",
+        "research has shown",
+        "research indicates",
+        "studies suggest",
+        "studies show",
+        "studies have shown",
+        "a study found",
+        "researchers found",
+        "researchers say",
+        "researchers believe",
+        "scientists say",
+        "according to research",
+        "evidence suggests",
+    ),
+}
+ATTRIBUTED_BY = {phrase: who for who, phrases in ATTRIBUTIONS.items() for phrase in phrases}
+# Advice against using kratom ("not recommended for withdrawal"): the conditions and harms of
+# its clause are what it is advised against for, not claims that it helps or harms.
+AGAINST = (
+    "not recommended",
+    "not advised",
+    "should be avoided",
+    "best avoided",
+    "should not be used",
+    "should not use",
+    "should not take",
+    "shouldn't be used",
+    "advise against",
+    "advises against",
+    "advised against",
+    "recommend against",
+    "recommends against",
+    "avoid kratom",
+    "avoid using kratom",
+    "do not use kratom",
+    "don't use kratom",
+)
+# Background facts: a sentence that explains a condition or names what guidelines prefer, and
+# does not name kratom, claims nothing about kratom ("joint pain is commonly due to arthritis").
+BACKGROUND = (
+    "is due to",
+    "are due to",
+    "is commonly due to",
+    "are commonly due to",
+    "is often due to",
+    "are often due to",
+    "is usually due to",
+    "is mostly due to",
+    "is caused by",
+    "are caused by",
+    "commonly caused by",
+    "often caused by",
+    "usually caused by",
+    "is a condition",
+    "is a common condition",
+    "is a chronic condition",
+    "refers to",
+    "is characterized by",
+    "is characterised by",
+    "is defined as",
+    "occurs when",
+    "affects millions",
+    "guidelines prefer",
+    "guidelines recommend",
+    "guidelines suggest",
+    "guidelines favour",
+    "guidelines favor",
+    "first-line treatment",
+    "first-line treatments",
+)
 DOSE_BANDS = (
     "low dose",
     "low doses",
@@ -209,6 +365,10 @@ DOSE_BANDS = (
 )
 CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
 CLAUSE_PHRASES = (", which", ", who")
+# A comma before a subject opens a new clause: "Although kratom is not an opioid|, it has ...".
+# Only a negation needs to know (sentence.py), so it is a pattern searched for after a negation,
+# not a boundary hit in every sentence.
+COMMA_SUBJECT = re.compile(r",\s+(?:it|its|it's|they|kratom|kratom's|this|these)\b")
 NEW_SUBJECT = (
     "it",
     "its",
@@ -243,6 +403,9 @@ def cue_phrases() -> dict[str, str]:
     kinds: dict[str, str] = {}
     groups = [
         ("neutral", NEUTRAL),
+        ("against", AGAINST),
+        ("attribution", tuple(ATTRIBUTED_BY)),
+        ("background", BACKGROUND),
         ("contrast", CONTRAST),
         ("drug", drug_phrases()),
         ("negation", (*NEGATION, "n't")),

@@ -15,16 +15,18 @@ import ahocorasick
 from ..codebook import Codebook
 from .amounts import GENERIC_BAND
 from .copies import WORD_BREAKS, search_copy
-from .cues import boundary_phrases, cue_phrases
+from .cues import ATTRIBUTED_BY, boundary_phrases, cue_phrases
 
 # Layers of hits: overlaps are settled within a layer only, so "side effects" is both a form
 # and a harm cue.
 BOUNDARY, CUE, FORM = 0, 1, 2
 # Kinds of hit that reading needs to know of before it reaches them: a drug right after a word
-# (a harm word describing the drug), a unit anywhere in the sentence (dose figures).
-LOOKED_AHEAD = ("drug", "unit")
+# (a harm word describing the drug), a unit anywhere in the sentence (dose figures), advice
+# against use and background cues (which drop forms that come before them).
+LOOKED_AHEAD = ("drug", "unit", "against", "background")
 BAND_TERMS = ("low_dose", "moderate_dose", "high_dose", GENERIC_BAND)
 DOSE_DEPENDENT = "dose_dependent_effects"
+ADVISED_AGAINST = "advised_against"
 LETTER_RANK = {char: rank for rank, char in enumerate(" etaoinshrdlcumwfgypbvkjxqz")}
 
 
@@ -38,6 +40,7 @@ class Term:
     denied: tuple[str, str, str]
     harm: bool  # a side effect, which "without" and comparisons deny
     dosage: bool
+    subject_of_advice: bool  # a condition or harm, which advice against use can be about
 
 
 def _make_term(category: str, term: str) -> Term:
@@ -48,6 +51,7 @@ def _make_term(category: str, term: str) -> Term:
         (category, term, "denied"),
         category == "side_effect",
         category == "dosage",
+        category in ("condition", "side_effect"),
     )
 
 
@@ -64,9 +68,9 @@ class Form:
 
 # What a hit is: (layer, minus length, kind, payload). The length is negated so that sorting
 # puts the longest first; the kind is "form", "boundary" or a cue's kind (cues.cue_phrases);
-# the payload is a form's Form, else None. A plain tuple, not a named one: reading unpacks one
+# the payload is a form's Form, an attribution's codebook id, else None. A plain tuple, not a named one: reading unpacks one
 # at every hit, and plain tuples unpack several times faster.
-Role = tuple[int, int, str, "Form | None"]
+Role = tuple[int, int, str, "Form | str | None"]
 
 
 def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
@@ -91,6 +95,8 @@ class Lexicon:
         dosage = set(codebook.terms.loc[codebook.terms["category"] == "dosage", "term"])
         self.bands = {term for term in BAND_TERMS if term in dosage}
         self.dose_dependent = DOSE_DEPENDENT in dosage
+        advice = set(codebook.terms.loc[codebook.terms["category"] == "advice", "term"])
+        self.advised_against = _make_term("advice", ADVISED_AGAINST) if ADVISED_AGAINST in advice else None
         self.elided = {form.rsplit(" ", 1)[1] for form in self.forms if " " in form}
         self.first_terms = {form: _make_term(*terms[0]) for form, terms in self.forms.items()}
 
@@ -124,7 +130,7 @@ def _roles_by_key(forms: dict, cues: dict[str, str], boundaries: dict[str, None]
         if phrase in boundaries:
             by_layer[BOUNDARY] = ("boundary", None)
         if phrase in cues:
-            by_layer.setdefault(CUE, (cues[phrase], None))
+            by_layer.setdefault(CUE, (cues[phrase], ATTRIBUTED_BY.get(phrase)))
     return keys
 
 

@@ -3,11 +3,22 @@
 - The subject is the nearest kratom or drug mention so far. A form said of another drug
   ("oxycodone causes constipation") is dropped, unless the drug is set against kratom ("unlike
   opioids that can lead to addiction, kratom ..."), which makes it a denial about kratom.
-- A negation ("not", "never") earlier in the clause denies the form; "without" denies harms
-  only, and comparisons ("fewer", "milder", "lower risk of") harms a few words on, since
-  "less pain" is relief, not a denial of pain.
+- A negation ("not", "never") earlier in the clause denies the form; a clause ends at "but",
+  "although", ";" or a comma before a new subject ("Although kratom is not an opioid, it ...").
+  "not safe" and "not approved" deny nothing. "without" denies harms only, in its own phrase
+  (up to a comma or a verb, and the list that follows it); comparisons ("fewer", "milder",
+  "lower risk of") deny harms a few words on, since "less pain" is relief, not a denial of pain.
 - A hedge ("may", "users report", "research suggests") earlier in the sentence or later in the
   same clause marks the claim hedged; plain "can" does not.
+- An attribution ("critics say", "considered by the FDA", "users report") marks the claims after
+  it in the sentence as the attributed party's (attributed_to), and hedged.
+- Advice against use ("not recommended", "should be avoided") is the advice term
+  advised_against; the conditions and harms of its clause, or before it in the sentence, are what
+  use is advised against for, not claims.
+- A sentence that explains a condition or what guidelines prefer ("joint pain is commonly due to
+  arthritis") and does not name kratom claims nothing; nor does a bullet under a heading about
+  alternatives to kratom. A bullet under a heading about harms ("What side effects ...?") reads
+  a shared form as a side effect.
 - A form two categories share (anxiety relieved, anxiety caused) takes the category of the
   nearest cue before it ("cause", "side effects" against "relief", "reduce").
 - "chronic or acute pain" names chronic pain as well as acute pain.
@@ -23,24 +34,43 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .amounts import dose_figures
-from .cues import KRATOM_MENTION, SENSE
+from .amounts import Figure, dose_figures, has_amounts
+from .cues import COMMA_SUBJECT, KRATOM_MENTION, SENSE
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
-from .scan import Hit
+from .scan import LINE_BULLET, Hit
 
 # A claim as reading knows it: (category, term, stance).
 Key = tuple[str, str, str]
 DOSE_DEPENDENT_KEY = ("dosage", DOSE_DEPENDENT, "asserted")
 # "fewer", "lower risk of", "maintaining" govern a noun phrase, so they reach only a few words on.
 COMPARISON_REACH = 6
-# Words after which a drug is compared with, not described: "an alternative to opioids".
-OBJECT_WORDS = frozenset("to than as like of with from over versus vs on among about".split())
+# Words after which a drug is compared with, not described: "an alternative to opioids", "it
+# mimics how opioids work".
+OBJECT_WORDS = frozenset(
+    "to than as like of with from over versus vs on among about how mimics mimic resembles".split()
+)
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
 # What ends the word before a coordinated form: "back and| joint pain", "sore or| joint pain".
 JOINERS = ("and", " or")
 # How far before a drug to look for the preposition that makes it an object.
 OBJECT_WINDOW = 40
+# What ends the phrase a "without" governs: a comma or clause mark, or a verb of a new predicate
+# ("use without medical supervision| is not safe"); and what continues its list ("nausea, or").
+WITHOUT_ENDS = re.compile(
+    r"[,;:]|\b(?:is|are|was|were|can|could|may|might|will|would|has|have|had|should|must|does|do)\b"
+)
+LIST_JOINER = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+)")
+# Clause words that keep a form before advice against use out of that advice.
+CONTRARY = re.compile(r"\b(?:but|however|although|though|yet|whereas)\b|;")
+# A heading whose bullets are about other treatments than kratom.
+OTHER_TREATMENTS = re.compile(
+    r"\balternatives?\s+to\s+kratom\b|\binstead\s+of\s+kratom\b|\bother\s+(?:options|treatments|remedies)\b"
+)
+# The characters that open a bullet (text.BULLET): a line that opens with none is no bullet.
+BULLET_OPENS = frozenset(" \t\n\r\f\v-\u2022*\u00a0")
+# How many lines of a list to walk back to find its heading.
+HEADING_REACH = 40
 
 
 @dataclass(slots=True)
@@ -50,7 +80,10 @@ class Sentence:
 
     start: int
     end: int
-    figures: list[tuple[str, float, float]]  # dose figures: (band term, low grams, high grams)
+    figures: list[Figure]  # dose figures: (band term, low grams, high grams, bound type)
+    amounts: bool = False  # dose figures, or amounts that are not doses (a price, a recipe)
+    aside: bool = False  # about something else than kratom: background, or a list of alternatives
+    heading_harm: bool = False  # a bullet under a heading about harms
     subject: str | None = None  # "kratom", "drug", or "contrast": a drug set against kratom
     subject_end: int = -1
     contrasted: bool = False  # "unlike", "compared with" ... and no kratom named since
@@ -58,7 +91,12 @@ class Sentence:
     drug_span: tuple[int, int] = (-1, -1)  # the last drug named
     hedged: bool = False
     negated: bool = False
-    without: bool = False
+    negation_end: int = -1  # where the negation ends, to look for a new clause after it
+    without: int = -1  # where the "without" that governs the next phrase ends
+    without_list: int = -1  # where the last harm that "without" denied ends, for a list after it
+    against: bool = False  # advice against use in the clause so far
+    attribution: str = ""  # whom the claims from attributed_from on are attributed to
+    attributed_from: int = 0
     comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
     claims: list[Key] = field(default_factory=list)  # in the order made
     unhedged: int = 0  # how many claims were made in clauses that ended before any hedge
@@ -83,6 +121,8 @@ class Reader:
         # The sentences (by the number of their end among the cuts) with a unit, where dose figures may be.
         self.with_unit = {bisect_right(cuts, unit) for unit in starts["unit"]} if lexicon.bands else set()
         self.before_drug = _before_drugs(lowered, starts["drug"])
+        self.against = starts["against"]
+        self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
 
     def sentences(self) -> list[Sentence]:
@@ -109,17 +149,44 @@ class Reader:
         return proposing
 
     def _open(self, start: int) -> Sentence:
-        """The sentence a hit falls in, with its dose figures, if a unit stands in it."""
+        """The sentence a hit falls in, with its dose figures if a unit stands in it, and what
+        its context says: a background fact, or a bullet under a heading."""
         cut = bisect_right(self.cuts, start)
         first, end = self.cuts[cut - 1] if cut else 0, self.cuts[cut]
-        figures = dose_figures(self.lowered[first:end], self.lexicon.bands) if cut in self.with_unit else []
-        return Sentence(first, end, figures)
+        sentence = Sentence(first, end, [])
+        if cut in self.with_unit:
+            lowered = self.lowered[first:end]
+            sentence.figures = dose_figures(lowered, self.lexicon.bands)
+            sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
+        if cut in self.with_background:
+            sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
+        if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
+            heading = self._heading(first)
+            sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
+            sense = SENSE.search(heading)
+            sentence.heading_harm = sense is not None and sense["harm"] is not None
+        return sentence
+
+    def _heading(self, line_start: int) -> str:
+        """The line above a list that a bullet starting at line_start belongs to."""
+        lowered = self.lowered
+        for _ in range(HEADING_REACH):
+            previous = lowered.rfind("\n", 0, line_start - 1) + 1
+            line = lowered[previous : line_start - 1]
+            if line.strip() and not LINE_BULLET.match(line):
+                return line
+            if previous == 0:
+                break
+            line_start = previous
+        return ""
 
     # --- one handler per kind of hit: (sentence, index of the hit, start, end, payload) ----------
 
     def form(self, sentence: Sentence, index: int, start: int, end: int, form: Form) -> None:
         """A surface form: its terms are claimed, unless it repeats a claim, is said of another
         drug, or follows an "unlike <drug>" that kratom never answers."""
+        if sentence.aside:
+            return
         if form.strain:
             sentence.subject, sentence.contrasted = "kratom", False
         lowered = self.lowered
@@ -127,7 +194,7 @@ class Reader:
         if (
             form.first.asserted in self.seen
             and sentence.subject != "contrast"
-            and not (sentence.negated or sentence.without or sentence.comparisons or form.shared or joined)
+            and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared or joined)
         ):
             return  # it would only repeat a claim made before
         if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
@@ -143,7 +210,8 @@ class Reader:
         """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
         if not sentence.hedged:
             sentence.unhedged = len(sentence.claims)
-        sentence.negated = sentence.without = False
+        sentence.negated = sentence.against = False
+        sentence.without = -1
         sentence.comparisons = ()
 
     def hedge(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
@@ -161,20 +229,38 @@ class Reader:
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        sentence.negated = True
+        sentence.negated, sentence.negation_end = True, end
 
     def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.contrasted, sentence.contrast_end = True, end
 
     def without(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        sentence.without = True
+        sentence.without = end
+
+    def attribution(self, sentence: Sentence, index: int, start: int, end: int, payload: str) -> None:
+        """ "critics say", "users report": the claims after it are theirs (payload: whose), and hedged."""
+        sentence.hedged = True
+        if not sentence.attribution:
+            sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
+
+    def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """Advice against use: claimed as such, and it takes the conditions of its clause."""
+        sentence.against = True
+        term = self.lexicon.advised_against
+        if term is not None and not sentence.aside and term.asserted not in self.seen:
+            self.seen.add(term.asserted)
+            sentence.claims.append(term.asserted)
+
+    def background(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """Found when the sentence opened (Sentence.aside); nothing more to do here."""
 
     def comparison(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.comparisons += (end,)
 
     def neutral(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        """ "not only", "no doubt": a negation word that denies nothing."""
-        sentence.negated = sentence.without = False
+        """ "not only", "no doubt", "not safe": a negation word that denies nothing."""
+        sentence.negated = False
+        sentence.without = -1
         sentence.comparisons = ()
 
     def band(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
@@ -200,6 +286,9 @@ class Reader:
         "negation": negation,
         "contrast": contrast,
         "without": without,
+        "attribution": attribution,
+        "against": against,
+        "background": background,
         "comparison": comparison,
         "neutral": neutral,
         "band": band,
@@ -213,19 +302,48 @@ class Reader:
         terms = (_choose(form.terms, self.lowered, sentence, start, end),) if form.shared else form.terms
         if joined:
             terms = self.lexicon.implied(self.lowered, start, end) + terms
+        if sentence.negated and COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start):
+            sentence.negated = False  # a comma and a new subject ended the negated clause
         clause_denies = sentence.subject == "contrast" or sentence.negated
         for term in terms:
-            if sentence.figures and term.dosage:
-                continue  # the sentence's dose figures give its dosage rows
+            if sentence.amounts and term.dosage:
+                continue  # the sentence's dose figures give its dosage rows, or its amounts are not doses
+            if term.subject_of_advice and (
+                sentence.against or self.against and self._advised_against(start, sentence.end)
+            ):
+                continue  # what use is advised against for, not a claim
             denied = (
                 clause_denies
                 or term.harm
-                and (sentence.without or _within_reach(self.lowered, sentence.comparisons, start))
+                and (
+                    sentence.without >= 0
+                    and self._without_governs(sentence, start, end)
+                    or _within_reach(self.lowered, sentence.comparisons, start)
+                )
             )
             key = term.denied if denied else term.asserted
             if key not in self.seen:
                 self.seen.add(key)
                 sentence.claims.append(key)
+
+    def _without_governs(self, sentence: Sentence, start: int, end: int) -> bool:
+        """Whether the phrase after "without" reaches a harm at start: no comma or new verb
+        between, or the harm continues a list of harms it denied ("without nausea, or tremor")."""
+        lowered = self.lowered
+        if sentence.without_list >= 0 and LIST_JOINER.fullmatch(lowered, sentence.without_list, start):
+            sentence.without_list = end
+            return True
+        if WITHOUT_ENDS.search(lowered, sentence.without, start):
+            return False
+        sentence.without_list = end
+        return True
+
+    def _advised_against(self, start: int, sentence_end: int) -> bool:
+        """Whether advice against use follows a form in its sentence, with no contrary clause between."""
+        following = bisect_right(self.against, start)
+        if following == len(self.against) or self.against[following] >= sentence_end:
+            return False
+        return CONTRARY.search(self.lowered, start, self.against[following]) is None
 
     def _kratom_after(self, index: int, end: int, sentence_end: int) -> bool:
         """After an "unlike <drug> ..." phrase, kratom (or a pronoun for it, or a strain) must take
@@ -268,7 +386,10 @@ def _choose(owners: tuple[Term, ...], lowered: str, sentence: Sentence, start: i
     the first after it, else the codebook's first category."""
     before = [*SENSE.finditer(lowered, sentence.start, start)]
     cue = before[-1] if before else SENSE.search(lowered, end, sentence.end)
-    wanted = None if cue is None else "side_effect" if cue["harm"] else "condition"
+    if cue is None:
+        wanted = "side_effect" if sentence.heading_harm else None
+    else:
+        wanted = "side_effect" if cue["harm"] else "condition"
     for term in owners:
         if term.category == wanted:
             return term

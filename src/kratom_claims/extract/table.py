@@ -17,11 +17,13 @@ EXTRACT_COLUMNS = [
     "term",
     "stance",
     "hedged",
+    "attributed_to",
     "quote",
     "start",
     "end",
     "dose_low_g",
     "dose_high_g",
+    "dose_bound",
 ]
 NAN = math.nan
 
@@ -34,30 +36,51 @@ class Claim(NamedTuple):
     term: str
     stance: str
     hedged: bool
+    attributed_to: str
     quote: str
     start: int
     end: int
     dose_low_g: float
     dose_high_g: float
+    dose_bound: str
 
 
 def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> list[Claim]:
     """The claims of the sentences that propose any, each quoting its sentence: its claims, then
-    its dose figures not given before in the article."""
+    its dose figures not given before in the article. A claim made after an attribution ("critics
+    say") names whom the article attributes it to."""
     rows: list[Claim] = []
-    figures_seen: set[tuple[str, float, float]] = set()
+    figures_seen: set[tuple] = set()
     for sentence in sentences:
         start, end = trimmed(text, sentence.start, sentence.end)
         quote = text[start:end]
         first_hedged = sentence.first_hedged()
+        attributed_from, attribution = sentence.attributed_from, sentence.attribution
         for number, (category, term, stance) in enumerate(sentence.claims):
-            rows.append(Claim(article_id, category, term, stance, number >= first_hedged, quote, start, end, NAN, NAN))
+            by = attribution and (attribution if number >= attributed_from else "")
+            rows.append(
+                Claim(article_id, category, term, stance, number >= first_hedged, by, quote, start, end, NAN, NAN, "")
+            )
         for figure in sentence.figures:
-            if figure not in figures_seen:
-                figures_seen.add(figure)
-                term, low, high = figure
+            term, low, high, bound = figure
+            seen = (term, repr(low), repr(high), bound)  # repr: NaN never equals itself
+            if seen not in figures_seen:
+                figures_seen.add(seen)
                 rows.append(
-                    Claim(article_id, "dosage", term, "asserted", sentence.hedged, quote, start, end, low, high)
+                    Claim(
+                        article_id,
+                        "dosage",
+                        term,
+                        "asserted",
+                        sentence.hedged,
+                        attribution,
+                        quote,
+                        start,
+                        end,
+                        low,
+                        high,
+                        bound,
+                    )
                 )
     return rows
 

@@ -1,0 +1,341 @@
+"""The extractor's stance, scope, attribution and dose rules (issue 13), one sentence each.
+
+Every sentence here was written for these tests; none is taken from an article. The small
+codebook below holds only the terms the sentences need.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kratom_claims.codebook import load_codebook
+from kratom_claims.extract import ClaimExtractor, dose_figures, search_copy
+
+
+def _terms(label, terms):
+    return {
+        "label": label,
+        "definition": f"{label} for the rule tests.",
+        "terms": [
+            {"id": term, "label": term.replace("_", " ").capitalize(), "definition": f"Term {term}.", "synonyms": forms}
+            for term, forms in terms
+        ],
+    }
+
+
+RULES_CODEBOOK = {
+    "categories": {
+        "condition": _terms(
+            "Conditions",
+            [
+                ("pain", ["analgesic", "pain relief"]),
+                ("chronic_pain", []),
+                ("joint_pain", []),
+                ("arthritis", []),
+                ("fibromyalgia", []),
+                ("back_pain", []),
+                ("insomnia", ["difficulty sleeping"]),
+                ("opioid_withdrawal", ["withdrawal from opioids"]),
+            ],
+        ),
+        "strain": _terms("Strains", [("strain_differences", ["strains of kratom", "several strains"])]),
+        "side_effect": _terms(
+            "Side effects",
+            [
+                ("contamination", ["contaminated"]),
+                ("addiction", ["addictive"]),
+                ("liver_injury", ["liver damage"]),
+                ("overdose", []),
+                ("withdrawal", []),
+                ("insomnia", ["difficulty sleeping"]),
+                ("nausea", []),
+                ("side_effects", ["side effects"]),
+            ],
+        ),
+        "dosage": _terms("Dosage", [("low_dose", []), ("high_dose", []), ("dose_range", ["grams", "gram"])]),
+        "mechanism": _terms("Mechanisms", [("opioid_like", ["opioid-like"])]),
+        "advice": _terms(
+            "Advice",
+            [
+                ("medical_supervision", []),
+                ("advised_against", ["not recommended", "should be avoided"]),
+                ("legal_status", ["legal", "banned", "not approved by the FDA"]),
+                ("more_research_needed", ["lacks clinical research", "more comprehensive research"]),
+                ("complementary_therapy", ["physical therapy"]),
+            ],
+        ),
+    },
+    "attributions": {
+        who: {"label": who.capitalize(), "definition": f"Test attribution {who}."}
+        for who in ("users", "advocates", "critics", "regulators", "researchers")
+    },
+}
+
+
+@pytest.fixture(scope="module")
+def extractor(tmp_path_factory):
+    path = tmp_path_factory.mktemp("codebook") / "codebook.yml"
+    path.write_text(yaml.safe_dump(RULES_CODEBOOK, sort_keys=False), encoding="utf-8")
+    return ClaimExtractor(load_codebook(path))
+
+
+def claims(extractor, text):
+    """(category, term, stance) of each proposed claim, in text order."""
+    return [(r.category, r.term, r.stance) for r in extractor.extract(text, "r01").itertuples(index=False)]
+
+
+def attributed(extractor, text):
+    """(term, attributed_to, hedged) of each proposed claim."""
+    return [(r.term, r.attributed_to, bool(r.hedged)) for r in extractor.extract(text, "r01").itertuples(index=False)]
+
+
+def doses(extractor, text):
+    """(term, low, high, bound) of each dosage row, None for an open end."""
+    table = extractor.extract(text, "r01")
+    return [
+        (
+            r.term,
+            None if math.isnan(r.dose_low_g) else r.dose_low_g,
+            None if math.isnan(r.dose_high_g) else r.dose_high_g,
+            r.dose_bound,
+        )
+        for r in table[table["category"] == "dosage"].itertuples(index=False)
+    ]
+
+
+# --- stance and scope ---------------------------------------------------------------------------
+
+
+def test_negation_in_a_concessive_clause_stops_at_the_comma_before_the_new_subject(extractor):
+    assert claims(extractor, "Though kratom is not a prescription drug, it offers real analgesic relief.") == [
+        ("condition", "pain", "asserted")
+    ]
+
+
+def test_without_governs_its_own_phrase_not_the_clause_after_the_comma(extractor):
+    text = "Packed without any lab oversight, several tins turned out contaminated."
+    assert claims(extractor, text) == [("side_effect", "contamination", "asserted")]
+
+
+def test_without_stops_at_the_verb_and_not_safe_denies_nothing(extractor):
+    text = "Taking it without medical supervision is not safe and may end in addiction."
+    assert claims(extractor, text) == [
+        ("advice", "medical_supervision", "asserted"),
+        ("side_effect", "addiction", "asserted"),
+    ]
+
+
+def test_without_still_denies_the_list_of_harms_right_after_it(extractor):
+    text = "Sellers say it eases pain without nausea, overdose or addiction."
+    assert claims(extractor, text) == [
+        ("condition", "pain", "asserted"),
+        ("side_effect", "nausea", "denied"),
+        ("side_effect", "overdose", "denied"),
+        ("side_effect", "addiction", "denied"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Our pharmacist says kratom should be avoided for fibromyalgia.",
+        "Using kratom for fibromyalgia is not recommended by most clinicians.",
+        "Kratom is not recommended for fibromyalgia or withdrawal from opioids.",
+    ],
+)
+def test_advice_against_use_is_advice_not_the_condition(extractor, text):
+    assert claims(extractor, text) == [("advice", "advised_against", "asserted")]
+
+
+def test_a_contrary_clause_keeps_its_condition_out_of_the_advice_against(extractor):
+    text = "Fans use it for back pain, but it is not recommended for fibromyalgia."
+    assert claims(extractor, text) == [
+        ("condition", "back_pain", "asserted"),
+        ("advice", "advised_against", "asserted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, term, who",
+    [
+        ("Critics say the powder causes liver damage.", "liver_injury", "critics"),
+        ("The leaf is considered by the FDA to be addictive.", "addiction", "regulators"),
+        ("Many claim it cures fibromyalgia, but no trial shows it.", "fibromyalgia", "advocates"),
+        ("Users often report relief from back pain.", "back_pain", "users"),
+        ("Advocates claim it eases arthritis.", "arthritis", "advocates"),
+        ("A study found kratom is addictive.", "addiction", "researchers"),
+    ],
+)
+def test_attributed_claims_name_whom_and_are_hedged(extractor, text, term, who):
+    assert attributed(extractor, text) == [(term, who, True)]
+
+
+def test_a_claim_before_the_attribution_stays_the_articles_own(extractor):
+    assert attributed(extractor, "Kratom eases back pain; critics say it is addictive.") == [
+        ("back_pain", "", False),
+        ("addiction", "critics", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Current guidelines prefer physical therapy for chronic pain.",
+        "Joint pain is commonly due to arthritis.",
+        "Medical marijuana is not legal in every state.",
+    ],
+)
+def test_statements_about_other_treatments_and_background_facts_claim_nothing(extractor, text):
+    assert claims(extractor, text) == []
+
+
+def test_a_background_sentence_that_names_kratom_still_claims(extractor):
+    assert claims(extractor, "Joint pain is commonly due to arthritis, which kratom eases.") == [
+        ("condition", "joint_pain", "asserted"),
+        ("condition", "arthritis", "asserted"),
+    ]
+
+
+def test_bullets_under_a_heading_of_alternatives_to_kratom_claim_nothing(extractor):
+    text = "Alternatives to kratom for chronic pain:\n- Physical therapy\n- Pain relief creams\n"
+    assert claims(extractor, text) == [("condition", "chronic_pain", "asserted")]
+
+
+def test_a_heading_about_harms_makes_its_bullets_side_effects(extractor):
+    text = "Which side effects can kratom bring?\n- Difficulty sleeping\n- Nausea\n"
+    assert claims(extractor, text) == [
+        ("side_effect", "side_effects", "asserted"),
+        ("side_effect", "insomnia", "asserted"),
+        ("side_effect", "nausea", "asserted"),
+    ]
+
+
+def test_harms_after_a_comparison_with_a_drug_are_said_of_kratom(extractor):
+    text = "It mimics how prescription opioids act, potentially causing overdose and withdrawal."
+    assert claims(extractor, text) == [
+        ("side_effect", "overdose", "asserted"),
+        ("side_effect", "withdrawal", "asserted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("Vendors stock several strains with distinct effects.", "strain_differences"),
+        ("The strains of kratom differ in colour.", "strain_differences"),
+        ("Kratom is not approved by the FDA for any use.", "legal_status"),
+        ("Kratom lacks clinical research on chronic use.", "more_research_needed"),
+        ("Experts call for more comprehensive research.", "more_research_needed"),
+        ("Two states have banned kratom.", "legal_status"),
+    ],
+)
+def test_missing_wordings_are_found_and_asserted(extractor, text, term):
+    assert [(found, stance) for _, found, stance in claims(extractor, text) if found == term] == [(term, "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reports suggest it eases arthritis.",
+        "Its purported relief of arthritis draws buyers.",
+        "Kratom is said to ease arthritis.",
+    ],
+)
+def test_new_hedges(extractor, text):
+    assert [(term, hedged) for term, _, hedged in attributed(extractor, text)] == [("arthritis", True)]
+
+
+# --- doses --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("A low dose is 500 mg to 1 g.", [("low_dose", 0.5, 1.0, "range")]),
+        ("Forum posts put the amount at 1 g to 1500 mg.", [("dose_range", 1.0, 1.5, "range")]),
+        ("A usual serving is 2,5 g.", [("dose_range", 2.5, 2.5, "point")]),
+        ("Extracts are taken at 0,02g-0,04g.", [("dose_range", 0.02, 0.04, "range")]),
+        ("Never take more than 25 grams.", [("dose_range", 25.0, None, "at_least")]),
+        ("A high dose is over 8 g.", [("high_dose", 8.0, None, "at_least")]),
+        ("Beginners take up to 5 g.", [("low_dose", None, 5.0, "at_most")]),
+        ("Most people need less than 3 grams.", [("dose_range", None, 3.0, "at_most")]),
+        ("Capsules hold 1,000 mg each.", [("dose_range", 1.0, 1.0, "point")]),
+    ],
+)
+def test_dose_units_decimal_commas_and_bounds(extractor, text, expected):
+    assert doses(extractor, text) == expected
+
+
+def test_a_range_written_backwards_is_not_swapped_into_a_dose(extractor):
+    assert doses(extractor, "The label reads 8-2 grams.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "To brew tea, boil 50 grams of leaves in two litres of water.",
+        "A 250 g bag ships in two days.",
+        "Powder sells at $0.10 per gram.",
+        "The price of 100 grams is 20 euros.",
+    ],
+)
+def test_amounts_that_are_not_doses_give_no_dosage_row(extractor, text):
+    assert [claim for claim in claims(extractor, text) if claim[0] == "dosage"] == []
+
+
+# --- property test of dose phrases -----------------------------------------------------------
+
+UNIT_GRAMS = {"mg": 0.001, "g": 1.0, "gram": 1.0, "grams": 1.0}
+SEPARATORS = ("-", "\u2013", " to ")
+
+
+def _written(value: float, comma: bool) -> str:
+    text = f"{value:g}"
+    return text.replace(".", ",") if comma else text
+
+
+amounts = st.decimals(min_value="0.1", max_value="99.9", places=1).map(float)
+
+
+@given(
+    low=amounts,
+    high=amounts,
+    low_unit=st.sampled_from(sorted(UNIT_GRAMS)),
+    high_unit=st.sampled_from(sorted(UNIT_GRAMS)),
+    separator=st.sampled_from(SEPARATORS),
+    comma=st.booleans(),
+)
+def test_generated_ranges_parse_to_their_grams_or_are_refused(low, high, low_unit, high_unit, separator, comma):
+    phrase = f"take {_written(low, comma)} {low_unit}{separator}{_written(high, comma)} {high_unit} daily"
+    low_g, high_g = low * UNIT_GRAMS[low_unit], high * UNIT_GRAMS[high_unit]
+    found = dose_figures(search_copy(phrase), {"dose_range"})  # the copy the extractor reads: dashes made plain
+    if low_g < high_g:
+        assert len(found) == 1
+        term, parsed_low, parsed_high, bound = found[0]
+        assert (term, bound) == ("dose_range", "range")
+        assert parsed_low == pytest.approx(low_g) and parsed_high == pytest.approx(high_g)
+    else:
+        assert found == []
+
+
+@given(
+    value=amounts,
+    unit=st.sampled_from(sorted(UNIT_GRAMS)),
+    lead=st.sampled_from(["", "up to ", "over ", "more than ", "at least ", "under "]),
+    comma=st.booleans(),
+)
+def test_generated_single_figures_keep_their_bound(value, unit, lead, comma):
+    phrase = f"use {lead}{_written(value, comma)}{unit} at most once"
+    bound = {"": "point", "up to ": "at_most", "under ": "at_most"}.get(lead, "at_least")
+    grams = value * UNIT_GRAMS[unit]
+    ((term, low, high, parsed_bound),) = dose_figures(phrase, {"dose_range"})
+    assert (term, parsed_bound) == ("dose_range", bound)
+    given_end = high if bound == "at_most" else low
+    open_end = low if bound == "at_most" else high
+    assert given_end == pytest.approx(grams)
+    assert math.isnan(open_end) if bound != "point" else open_end == pytest.approx(grams)
