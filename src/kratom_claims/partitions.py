@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .claims import dose_bound, format_cell
+from .claims import format_cell
 from .codebook import load_codebook
 from .extract import ClaimExtractor
 from .extract.table import Claim
@@ -37,13 +37,13 @@ def extractor_for(codebook_path: str) -> ClaimExtractor:
 
 
 def claim_cells(claim: Claim) -> Row:
-    """A claim's cells as claims.csv spells them (claims.format_cell), with the columns a coder
-    fills in (comparator, attributed_to, note) empty and the dose bound read from the figures."""
+    """A claim's cells as claims.csv spells them (claims.format_cell), with the columns only a coder
+    fills in (comparator, note) empty."""
     low, high = claim.dose_low_g, claim.dose_high_g
     if low != low and high != high:  # both NaN (only NaN differs from itself): every row but a dose figure's
         doses = NO_DOSE
     else:
-        doses = (format_cell(low), format_cell(high), dose_bound(low, high))
+        doses = (format_cell(low), format_cell(high), claim.dose_bound)
     return (
         claim.article_id,
         claim.category,
@@ -51,7 +51,7 @@ def claim_cells(claim: Claim) -> Row:
         claim.stance,
         "true" if claim.hedged else "false",
         "",
-        "",
+        claim.attributed_to,
         claim.quote,
         str(claim.start),
         str(claim.end),
