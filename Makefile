@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench lock clean
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser scale bench lock clean
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -20,7 +20,7 @@ book: $(STAMP)
 	$(JB_BUILD)
 	@echo "The book is at $(CURDIR)/_build/html/index.html"
 
-test: lint unit notebooks strict-build html-checks browser
+test: lint unit notebooks strict-build html-checks browser scale
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
 # the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.
@@ -29,7 +29,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser --ignore=tests/scale
 
 notebooks: $(STAMP)
 	$(DATA_CHECK)
@@ -53,6 +53,12 @@ html-checks: $(STAMP)
 browser: $(STAMP)
 	bash scripts/ensure_browser.sh
 	$(BIN)/pytest tests/browser
+
+# The book at 15 articles: in a temporary copy, ten generated articles added with `add` and `accept`,
+# the notebooks re-executed, a strict build, the built-HTML checks, and figure sizes measured in Chromium.
+scale: $(STAMP)
+	bash scripts/ensure_browser.sh
+	$(BIN)/pytest tests/scale
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
