@@ -214,7 +214,7 @@ def test_dose_range_chart_draws_ranges_single_figures_and_open_ends_and_skips_ar
     assert len(arrows) == 1 and arrows[0].xy[0] == ax.get_xlim()[1]  # "at least" runs off the right edge
     # articles 002 and 005 give no figures: no empty rows for them
     assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "003: moderate", "004: high", "006: low"]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
         "range: low to high",
         "single figure",
         "at least (no upper end)",

@@ -89,6 +89,8 @@ def test_long_tables_fold_into_a_collapsed_block_with_an_optional_preview():
 
     short = pd.DataFrame({"n": range(FOLD_AFTER_ROWS)})
     assert "<details" not in folded_table_html(short, "claims")
+    wide = pd.DataFrame([range(16)], columns=[f"{n:03d}" for n in range(16)])
+    assert "<summary>Show the table</summary>" in folded_table_html(wide, "rows")
     wordy = pd.DataFrame({"quote": ["word " * 1000]})
     assert "<summary>Show the table</summary>" in folded_table_html(wordy, "claims")
     long = pd.DataFrame({"n": range(FOLD_AFTER_ROWS + 5)})

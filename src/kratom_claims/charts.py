@@ -378,13 +378,7 @@ def dose_range_chart(
     ax.invert_yaxis()
     ax.set_xlim(0, right)
     shapes = [s for s in (DOSE_RANGE, DOSE_SINGLE, DOSE_AT_LEAST, DOSE_AT_MOST) if (rows["shape"] == s).any()]
-    ax.legend(
-        handles=[DOSE_LEGEND[s]() for s in shapes],
-        fontsize=TICK_SIZE,
-        loc="upper left",
-        bbox_to_anchor=(0, -0.18),
-        ncols=2,
-    )
+    fig.legend(handles=[DOSE_LEGEND[s]() for s in shapes], fontsize=TICK_SIZE, loc="outside lower center", ncols=2)
     _dress(ax, title, "grams, as the article gives them", "article: dose named")
     return fig
 
@@ -445,7 +439,7 @@ def risk_chart(
     frame = 1.4 + 0.07 * _longest(rows)
     cell = min(1.0, (MAX_WIDTH_IN - frame) / max(len(columns), 1))
     marks = STATE_MARKS if _fits("denied", cell) else STATE_SHORT_MARKS
-    fig = _figure(frame + cell * len(columns), max(3.0, 2.4 + 0.4 * len(rows)))
+    fig = _figure(frame + cell * len(columns), max(3.0, 2.2 + 0.32 * len(rows)))
     ax = fig.add_subplot()
     for i, row in enumerate(rows):
         for j, state in enumerate(matrix.loc[row]):

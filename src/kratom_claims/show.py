@@ -35,7 +35,10 @@ ARTICLE_TEXT_COLUMNS = frozenset(
 # A table longer than this, or holding more text than this, is folded into a collapsed block, so
 # that a chapter stays readable (and under about 15,000 px at 1366 px wide).
 FOLD_AFTER_ROWS = 10
-FOLD_AFTER_CHARACTERS = 1500
+FOLD_AFTER_CHARACTERS = 1200
+# A table with more columns than this (one per article, past eight articles) is wider than the text
+# column at 1366 px; it is folded away too, and scrolls sideways inside its own box when opened.
+FOLD_AFTER_COLUMNS = 9
 
 
 def render_dpi(fig: Figure) -> float:
@@ -113,7 +116,8 @@ def table_html(table: pd.DataFrame | pd.Series) -> str:
 def folded_table_html(table: pd.DataFrame | pd.Series, what: str, preview: int = 0) -> str:
     """A short table shown whole; a long one as its first ``preview`` rows, with every row in a collapsed block."""
     characters = sum(len(str(value)) for value in np.ravel(table.to_numpy()))
-    if len(table) <= FOLD_AFTER_ROWS and characters <= FOLD_AFTER_CHARACTERS:
+    columns = 1 if isinstance(table, pd.Series) else len(table.columns)
+    if len(table) <= FOLD_AFTER_ROWS and characters <= FOLD_AFTER_CHARACTERS and columns <= FOLD_AFTER_COLUMNS:
         return table_html(table)
     parts = []
     if preview:

@@ -82,6 +82,10 @@ def dose_figures(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
     ).set_index(rows["claim_id"].rename("claim"))
 
 
+# dose_figures' columns as readers see them in a table.
+DOSE_COLUMNS = {"article_id": "article", "label": "dose named", "dose_low_g": "from (g)", "dose_high_g": "to (g)"}
+
+
 DOSING_ADVICE = ("start_low", "avoid_high_doses", "follow_dosage_guidelines")
 
 
