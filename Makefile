@@ -7,7 +7,7 @@ NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.
 # Every data file checked before a build or a notebook run: broken data stops it with one line.
 DATA_CHECK := $(BIN)/python -m kratom_claims check
 
-.PHONY: lint book test unit notebooks execute strict-build html-checks browser bench bench-report bench-build bench-large lab lock clean single-page pdf handouts slides dist test-pdf
+.PHONY: lint book test unit notebooks execute strict-build html-checks browser scale bench bench-report bench-build bench-large lab lock clean single-page pdf handouts slides dist test-pdf
 
 $(STAMP): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -25,7 +25,7 @@ book: execute
 # Each notebook is executed once: by nbval (make notebooks), which fails when its saved outputs
 # differ from what the data and code give now; the strict build then renders those outputs and
 # executes nothing (tests/built_html/test_build_execution.py counts what the build executed).
-test: lint unit notebooks strict-build html-checks browser test-pdf
+test: lint unit notebooks strict-build html-checks browser test-pdf scale
 
 # Lint and format checks (ruff, configured in pyproject.toml): the package, tests, benchmarks, scripts,
 # the Sphinx extensions and the notebooks' code cells. `ruff format .` fixes the formatting.
@@ -34,7 +34,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check .
 
 unit: $(STAMP)
-	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser --ignore=tests/pdf
+	$(BIN)/pytest -n 2 tests --ignore=tests/built_html --ignore=tests/browser --ignore=tests/pdf --ignore=tests/scale
 
 notebooks: $(STAMP)
 	$(DATA_CHECK)
@@ -63,7 +63,6 @@ browser: $(STAMP)
 	bash scripts/ensure_print.sh
 	$(BIN)/pytest tests/browser
 
-# Every benchmark runs even if an earlier one misses its target; the exit status is 1 if any did.
 # The book as one HTML page from the committed notebook outputs (strict), which `make pdf` prints
 # and from which `make handouts` takes the answer key (_build/print/_build/singlehtml/book.html).
 single-page: $(STAMP)
@@ -100,6 +99,13 @@ test-pdf: pdf handouts slides
 	$(BIN)/python scripts/make_dist.py
 	$(BIN)/pytest tests/pdf
 
+# The book at 15 articles: in a temporary copy, ten generated articles added with `add` and `accept`,
+# the notebooks re-executed, a strict build, the built-HTML checks, and figure sizes measured in Chromium.
+scale: $(STAMP)
+	bash scripts/ensure_browser.sh
+	$(BIN)/pytest tests/scale
+
+# Every benchmark runs even if an earlier one misses its target; the exit status is 1 if any did.
 bench: $(STAMP)
 	status=0; \
 	$(BIN)/python benchmarks/bench_extract.py || status=1; \

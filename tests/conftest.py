@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import shutil
 from pathlib import Path
 
@@ -108,3 +109,12 @@ def built_book() -> Path:
     if not (folder / "index.html").is_file():
         pytest.fail(f"{folder} has no built book: run `make strict-build` (or `make book`) first")
     return folder
+
+
+@pytest.fixture(scope="session")
+def original_article_ids() -> set[str]:
+    """The book's original articles: those coded twice for the reliability study. Facts the book states
+    about its articles are checked on these, so that a reader's own added article cannot break them."""
+    path = project_layout().data_dir / "reliability" / "claims_coder1.csv"
+    with path.open(encoding="utf-8", newline="") as handle:
+        return {row["article_id"] for row in csv.DictReader(handle)}

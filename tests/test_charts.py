@@ -4,17 +4,21 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 import pytest
-from matplotlib.collections import LineCollection, PathCollection
+from matplotlib.collections import LineCollection
 from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from kratom_claims.charts import (
+    GRID_MAX_ARTICLES,
+    MAX_WIDTH_IN,
     SERIES_COLOURS,
+    STANCE_COLOURS,
     bar_chart,
     consensus_chart,
     discern_chart,
     dose_range_chart,
     heatmap,
+    presence_chart,
     readability_chart,
     risk_chart,
     upset_chart,
@@ -192,31 +196,29 @@ def doses():
     )
 
 
-def test_dose_range_chart_segments_dots_and_empty_articles(doses):
+def test_dose_range_chart_draws_ranges_single_figures_and_open_ends_and_skips_articles_without_figures(doses):
+    doses = pd.concat(
+        [
+            doses,
+            pd.DataFrame({"article_id": ["004_d"], "label": ["high"], "dose_low_g": [6.0], "dose_high_g": [np.nan]}),
+        ]
+    )
     fig = drawn(dose_range_chart(doses, article_ids=SIX, labels={"001_a": "A"}))
     (ax,) = fig.axes
     segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
-    dots = [o for c in ax.collections if isinstance(c, PathCollection) for o in c.get_offsets()]
-    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]
-    # rows sit one apart within an article and 1.6 apart between articles: 0, 1 | 2.6 | 4.2 | 5.8 | 7.4 | 9.0
-    assert np.ravel(dots).tolist() == pytest.approx([2.0, 4.2, 4.0, 9.0])
-    assert [t.strip() for t in texts(ax)] == [
-        "1–3 g",
-        "5–8 g",
-        "no dose figures given",
-        "2 g",
-        "no dose figures given",
-        "no dose figures given",
-        "4 g",
-    ]
-    assert ticks(ax.get_yticklabels()) == [
-        "A: low",
-        "A: high",
-        "002: none",
-        "003: moderate",
-        "004: none",
-        "005: none",
-        "006: low",
+    # the two ranges, then "up to 4 g" from zero: dashed, as it has no lower end
+    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0), (0.0, 4.0)]
+    assert segments[2][0, 1] == segments[2][1, 1]
+    assert texts(ax) == ["1–3 g", "5–8 g", "2 g", "at least 6 g", "up to 4 g"]
+    arrows = [child for child in ax.get_children() if type(child).__name__ == "Annotation"]
+    assert len(arrows) == 1 and arrows[0].xy[0] == ax.get_xlim()[1]  # "at least" runs off the right edge
+    # articles 002 and 005 give no figures: no empty rows for them
+    assert ticks(ax.get_yticklabels()) == ["A: low", "A: high", "003: moderate", "004: high", "006: low"]
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [
+        "range: low to high",
+        "single figure",
+        "at least (no upper end)",
+        "up to (no lower end)",
     ]
     assert (ax.get_title(), ax.get_xlabel()) == ("Doses named by each article", "grams, as the article gives them")
     assert ax.get_ylabel()
@@ -248,7 +250,7 @@ def test_dose_chart_does_not_say_per_dose(doses):
     assert ax.get_xlabel() == "grams, as the article gives them"
     assert "per dose" not in ax.get_xlabel()
     segments = [s for c in ax.collections if isinstance(c, LineCollection) for s in c.get_segments()]
-    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0)]
+    assert [tuple(s[:, 0]) for s in segments] == [(1.0, 3.0), (5.0, 8.0), (0.0, 4.0)]
 
 
 def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
@@ -262,7 +264,7 @@ def test_risk_chart_writes_each_state_in_its_cell(tiny_codebook):
         ax = fig.axes[0]
         assert [t.get_text() for t in ax.texts] == ["named", "–", "both", "denied"]
         assert [t.get_text() for t in ax.get_xticklabels()] == ["000", "001"]
-        assert [t.get_text() for t in ax.get_legend().get_texts()] == [
+        assert [t.get_text() for t in fig.legends[0].get_texts()] == [
             "named",
             "named and denied",
             "denied",
@@ -296,7 +298,7 @@ def test_discern_and_readability_charts_draw_every_value():
         plt.close(fig)
 
 
-def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
+def test_discern_chart_axis_runs_from_the_lowest_to_the_highest_possible_total():
     totals = pd.Series({"000_aaaa": 36, "001_bbbb": 15})
     benchmarks = pd.DataFrame({"label": ["Vendor sites (51 sites)"], "mean": [36.95], "sd": [2.44]})
     fig = discern_chart(totals, benchmarks)
@@ -310,6 +312,52 @@ def test_discern_chart_starts_its_axis_at_the_lowest_possible_total():
             (15, 15),
             (15, pytest.approx(36.95)),
         ]
-        assert "starts at 15" in ax.get_xlabel()
+        assert ax.get_xlim() == (15, 75)
+        assert "runs from 15" in ax.get_xlabel()
     finally:
         plt.close(fig)
+
+
+def test_every_chart_keeps_to_the_text_column_however_many_articles():
+    many = [f"{n:03d}_x" for n in range(15)]
+    presence = pd.DataFrame(True, index=[f"condition:term{n}" for n in range(6)], columns=many)
+    similarity = pd.DataFrame(0.5, index=many, columns=many)
+    risks = pd.DataFrame("named", index=["Nausea", "Anxiety"], columns=many)
+    figures = [heatmap(similarity, "t"), heatmap(presence, "t"), upset_chart(presence), risk_chart(risks)]
+    assert [fig.get_figwidth() <= MAX_WIDTH_IN for fig in figures] == [True] * 4
+
+
+def test_heatmap_writes_values_only_where_they_fit_and_can_blank_the_diagonal(presence):
+    few = drawn(heatmap(jaccard_matrix(presence), "t", blank_diagonal=True)).axes[0]
+    assert len(texts(few)) == 36 - 6
+    assert np.isnan(np.diag(few.images[0].get_array().filled(np.nan))).all()
+    many = [f"{n:03d}_x" for n in range(15)]
+    crowded = drawn(heatmap(pd.DataFrame(0.5, index=many, columns=many), "t")).axes[0]
+    assert texts(crowded) == []  # "0.50" does not fit a 15th of the column: colour and data table carry it
+
+
+def test_presence_chart_is_a_grid_for_few_articles_and_a_ranked_list_for_many():
+    few = pd.DataFrame({"001_a": [True, False], "002_b": [True, True]}, index=["pain", "sleep"])
+    (grid,) = drawn(presence_chart(few, "t")).axes
+    assert grid.images and texts(grid) == ["✓", "✓", "✓"]
+    many = pd.DataFrame(False, index=["pain", "sleep"], columns=[f"{n:03d}_x" for n in range(GRID_MAX_ARTICLES + 1)])
+    many.loc["sleep"] = True
+    many.loc["pain", "000_x"] = True
+    (ranked,) = drawn(presence_chart(many, "t")).axes
+    assert not ranked.images
+    assert ticks(ranked.get_yticklabels()) == ["sleep", "pain"]
+    assert [p.get_width() for p in ranked.patches] == [GRID_MAX_ARTICLES + 1, 1]
+
+
+def test_risk_chart_uses_one_letter_marks_when_cells_are_narrow():
+    many = [f"{n:03d}_x" for n in range(15)]
+    matrix = pd.DataFrame([["named"] * 14 + ["denied"]], index=["Nausea"], columns=many)
+    ax = drawn(risk_chart(matrix)).axes[0]
+    assert texts(ax) == ["N"] * 14 + ["D"]
+    assert [t.get_text() for t in ax.figure.legends[0].get_texts()][0] == "N: named"
+
+
+def test_stances_that_mean_opposite_things_get_contrasting_colours():
+    assert to_hex(STANCE_COLOURS["asserted"]) != to_hex(STANCE_COLOURS["denied"])
+    asserted, denied = (np.array(plt.matplotlib.colors.to_rgb(STANCE_COLOURS[s])) for s in ("asserted", "denied"))
+    assert asserted[2] > asserted[0] and denied[0] > denied[2]  # one blue, one red-orange

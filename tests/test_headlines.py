@@ -79,3 +79,21 @@ def test_verdicts_sentence_names_every_verdict_with_agreement():
         "Of the 4 claims that the evidence bears on, 1 is supported, 0 go beyond the evidence, 0 meet mixed evidence, "
         "1 is untested and 2 are contradicted."
     )
+
+
+def test_how_many_reads_zero_as_no_and_one_as_one():
+    from kratom_claims.headlines import how_many
+
+    assert how_many(0, "condition", "conditions") == "No condition is"
+    assert how_many(1, "condition", "conditions") == "One condition is"
+    assert how_many(3, "claim", "claims", ("appears", "appear")) == "3 claims appear"
+
+
+def test_every_article_counts_only_articles_that_make_claims():
+    from kratom_claims.headlines import every_article, spread_sentence
+
+    assert every_article(5, 5) == "every article"
+    assert every_article(13, 15) == "every article that makes claims (13 of the 15)"
+    assert spread_sentence(0, 1, ("claim", "claims"), "made", 5, 5) == (
+        "No claim is made by every article; one is made by one article only."
+    )

@@ -45,7 +45,7 @@ def test_numbers_are_named_by_prefix_and_name_every_tied_leader(section):
         "cond_n_terms": 3,
         "cond_top": "Chronic pain",
         "cond_top_n": 2,
-        "cond_n_all": 0,
+        "cond_n_all": 1,  # chronic pain: made by both articles that make claims (the third makes none)
         "cond_n_single": 2,
         "cond_n_hedged_cells": 1,
         "cond_n_denied_cells": 1,
@@ -55,3 +55,9 @@ def test_numbers_are_named_by_prefix_and_name_every_tied_leader(section):
 def test_figure_draws_one_stacked_bar_per_term(section):
     (ax,) = section.figure("Conditions").axes
     assert [t.get_text() for t in ax.get_yticklabels()] == list(section.tally.index)
+
+
+def test_spread_sentence_leaves_an_article_without_claims_out_of_every_article(section):
+    assert section.spread_sentence(("condition", "conditions"), "claimed") == (
+        "One condition is claimed by every article that makes claims (2 of the 3); 2 are claimed by one article only."
+    )

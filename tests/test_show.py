@@ -46,3 +46,69 @@ def test_describe_rows_spells_out_a_table_for_alt_text():
     assert (
         describe_rows(pd.Series({"000": 0.5, "001": 0.25}), " of claims") == "000: 0.5 of claims; 001: 0.25 of claims"
     )
+
+
+def test_figures_are_rendered_no_wider_than_the_text_column_with_their_smallest_text_recorded():
+    from kratom_claims.show import DISPLAY_WIDTH_PX, render_dpi, smallest_text_px
+
+    wide, ax = plt.subplots(figsize=(12, 3))
+    ax.set_title("t", fontsize=14)
+    ax.tick_params(labelsize=9)
+    try:
+        assert render_dpi(wide) * 12 == pytest.approx(DISPLAY_WIDTH_PX)
+        assert smallest_text_px(wide) == pytest.approx(9 * render_dpi(wide) / 72)
+        markup = figure_html(wide, alt="A wide chart", caption="Wide")
+        assert f'data-text-px="{smallest_text_px(wide):.1f}"' in markup
+    finally:
+        plt.close(wide)
+    narrow, _ = plt.subplots(figsize=(5, 3))
+    try:
+        assert render_dpi(narrow) == 100  # no wider than the column: drawn at 100 dpi, a point is a point
+    finally:
+        plt.close(narrow)
+
+
+def test_table_html_reads_as_prose_not_as_a_dataframe():
+    from kratom_claims.show import table_html
+
+    table = pd.DataFrame(
+        {"dose_low_g": [1.5, float("nan")], "hedged": [True, False], "quote": ["a <b>", ""]},
+        index=pd.Index(["000-001", "000-002"], name="claim"),
+    )
+    markup = table_html(table)
+    assert '<th scope="col">dose low g</th>' in markup and "dose_low_g" not in markup
+    assert "<td>yes</td>" in markup and "True" not in markup
+    assert '<td><q class="kc-quote-cell">a &lt;b&gt;</q></td>' in markup
+    assert "<td></td><td>no</td><td></td>" in markup  # NaN and an empty quote are blank, not "nan" or ""
+    assert '<th scope="row">000-002</th>' in markup
+    assert "<th" not in table_html(pd.DataFrame({"a": [1]})).split("<tbody>")[1]  # an unnamed index is left out
+
+
+def test_long_tables_fold_into_a_collapsed_block_with_an_optional_preview():
+    from kratom_claims.show import FOLD_AFTER_ROWS, folded_table_html
+
+    short = pd.DataFrame({"n": range(FOLD_AFTER_ROWS)})
+    assert "<details" not in folded_table_html(short, "claims")
+    wide = pd.DataFrame([range(16)], columns=[f"{n:03d}" for n in range(16)])
+    assert "<summary>Show the table</summary>" in folded_table_html(wide, "rows")
+    wordy = pd.DataFrame({"quote": ["word " * 1000]})
+    assert "<summary>Show the table</summary>" in folded_table_html(wordy, "claims")
+    long = pd.DataFrame({"n": range(FOLD_AFTER_ROWS + 5)})
+    markup = folded_table_html(long, "claims", preview=3)
+    assert f"<summary>Show the table of all {FOLD_AFTER_ROWS + 5} claims</summary>" in markup
+    assert markup.count("<table") == 2 and "The first 3 of" in markup
+
+
+def test_article_text_is_labelled_as_the_articles_words():
+    markup = article_html("000: A title", "Kratom cures everything.")
+    assert '<blockquote class="kc-article-quote">' in markup
+    assert "The article's words, as collected:" in markup
+
+
+def test_describe_rows_summarises_a_long_or_wide_table_instead_of_listing_it():
+    long = pd.Series({f"{n:03d}": n + 1 for n in range(15)})
+    assert describe_rows(long) == (
+        "000: 1; 001: 2; 002: 3; 003: 4; 004: 5; and 10 more rows, listed in the data table under the chart"
+    )
+    wide = pd.DataFrame([[1] * 15], index=["000"], columns=[f"{n:03d}" for n in range(15)])
+    assert describe_rows(wide) == "000: 000 1, 001 1, 002 1, 003 1, 004 1, and 10 more"

@@ -81,3 +81,35 @@ def verdicts_sentence(matched: pd.DataFrame) -> str:
         _counted(int(covered.get("contradicts", 0)), "is contradicted", "are contradicted"),
     ]
     return f"Of the {int(covered.sum())} claims that the evidence bears on, {', '.join(parts[:-1])} and {parts[-1]}."
+
+
+def how_many(count: int, singular: str, plural: str, verb: tuple[str, str] = ("is", "are")) -> str:
+    """'No condition is', 'One condition is', '3 conditions are': a count as the subject of a sentence.
+
+    Zero reads "No ..." and one "One ...", never "0 conditions are" or "1 conditions".
+    """
+    if count == 0:
+        return f"No {singular} {verb[0]}"
+    if count == 1:
+        return f"One {singular} {verb[0]}"
+    return f"{count} {plural} {verb[1]}"
+
+
+def every_article(claiming: int, total: int) -> str:
+    """'every article', or, when some articles make no claim, 'every article that makes claims (13 of the 15)'.
+
+    An article with no claims cannot share one, so "every article" counts only those that make claims.
+    """
+    if claiming == total:
+        return "every article"
+    return f"every article that makes claims ({claiming} of the {total})"
+
+
+def spread_sentence(
+    n_all: int, n_single: int, nouns: tuple[str, str], participle: str, claiming: int, total: int
+) -> str:
+    """'No condition is claimed by every article; 4 are claimed by one article only.'"""
+    singular, plural = nouns
+    first = f"{how_many(n_all, singular, plural)} {participle} by {every_article(claiming, total)}"
+    single = {0: "none is", 1: "one is"}.get(n_single, f"{n_single} are")
+    return f"{first}; {single} {participle} by one article only."

@@ -65,8 +65,12 @@ def claim_rows(claims: pd.DataFrame, codebook: Codebook, categories: Iterable[st
 
 
 def dose_figures(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
-    """Every dose an article gives in grams, with the band it names (low, moderate, high, or none)."""
-    rows = claims[(claims["category"] == "dosage") & claims["dose_low_g"].notna()]
+    """Every dose an article gives in grams, with the band it names (low, moderate, high, or none).
+
+    An open-ended dose ("at least 5 g", "up to 5 g") has its other end empty (NaN).
+    """
+    given = claims["dose_low_g"].notna() | claims["dose_high_g"].notna()
+    rows = claims[(claims["category"] == "dosage") & given]
     return pd.DataFrame(
         {
             "article_id": rows["article_id"],
@@ -76,6 +80,10 @@ def dose_figures(claims: pd.DataFrame, codebook: Codebook) -> pd.DataFrame:
             "quote": rows["quote"],
         }
     ).set_index(rows["claim_id"].rename("claim"))
+
+
+# dose_figures' columns as readers see them in a table.
+DOSE_COLUMNS = {"article_id": "article", "label": "dose named", "dose_low_g": "from (g)", "dose_high_g": "to (g)"}
 
 
 DOSING_ADVICE = ("start_low", "avoid_high_doses", "follow_dosage_guidelines")
