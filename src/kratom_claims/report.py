@@ -283,6 +283,8 @@ def report_html(title: str, text: str, claims: pd.DataFrame, library: Library) -
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        # An empty icon in the page itself: a browser then asks no server for /favicon.ico.
+        '<link rel="icon" href="data:,">'
         f"<title>Report: {_cell(title)}</title><style>{STYLE}</style></head>"
         f"<body>{''.join(body)}</body></html>\n"
     )
