@@ -27,6 +27,9 @@
       if (!heading) { missing.push(file); continue; }
       number += 1;
       heading.closest('section').classList.add('kc-chapter');
+      // Sphinx numbers the chapters itself ("1. The articles"); the printed label says it once.
+      const sphinxNumber = heading.querySelector('.section-number');
+      if (sphinxNumber) sphinxNumber.remove();
       const title = heading.textContent.replace(/#$/, '').trim();
       heading.prepend(element('span', 'kc-chapter-number', 'Chapter ' + number));
       const item = element('li');
