@@ -4,7 +4,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import pytest
 
-from kratom_claims.show import article_html, describe_rows, figure_html, png_bytes
+from kratom_claims.show import article_html, describe_rows, figure_html, png_bytes, table_html
 
 
 @pytest.fixture
@@ -69,7 +69,6 @@ def test_figures_are_rendered_no_wider_than_the_text_column_with_their_smallest_
 
 
 def test_table_html_reads_as_prose_not_as_a_dataframe():
-    from kratom_claims.show import table_html
 
     table = pd.DataFrame(
         {"dose_low_g": [1.5, float("nan")], "hedged": [True, False], "quote": ["a <b>", ""]},
@@ -112,3 +111,18 @@ def test_describe_rows_summarises_a_long_or_wide_table_instead_of_listing_it():
     )
     wide = pd.DataFrame([[1] * 15], index=["000"], columns=[f"{n:03d}" for n in range(15)])
     assert describe_rows(wide) == "000: 000 1, 001 1, 002 1, 003 1, 004 1, and 10 more"
+
+
+def test_a_qualifier_column_that_no_row_fills_is_left_out_and_a_filled_one_kept():
+    table = pd.DataFrame(
+        {
+            "term": ["Pain", "Addiction"],
+            "compared with": ["", ""],
+            "attributed to": ["", "users"],
+            "note": ["", ""],
+        }
+    )
+    markup = table_html(table)
+    assert "compared with" not in markup
+    assert '<th scope="col">attributed to</th>' in markup
+    assert '<th scope="col">note</th>' in markup

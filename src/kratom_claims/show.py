@@ -39,6 +39,9 @@ FOLD_AFTER_CHARACTERS = 1200
 # A table with more columns than this (one per article, past eight articles) is wider than the text
 # column at 1366 px; it is folded away too, and scrolls sideways inside its own box when opened.
 FOLD_AFTER_COLUMNS = 9
+# The qualifier columns of a claim table (summaries.claim_rows): where no row of a table fills one,
+# it says nothing to a reader and only pushes the quote and note off the right of the screen.
+QUALIFIER_COLUMNS = frozenset({"compared with", "attributed to"})
 
 
 def render_dpi(fig: Figure) -> float:
@@ -82,6 +85,10 @@ def _cell(value, quoted: bool) -> str:
     return f'<q class="kc-quote-cell">{escaped}</q>' if quoted and text else escaped
 
 
+def _filled(value) -> bool:
+    return not (value is None or value == "" or (isinstance(value, float) and np.isnan(value)))
+
+
 def _is_prose(column: pd.Series) -> bool:
     """Whether a column holds running text (a quote, a note), which needs a wide cell to read."""
     lengths = column.map(lambda value: len(str(value)) if isinstance(value, str) else 0)
@@ -89,12 +96,15 @@ def _is_prose(column: pd.Series) -> bool:
 
 
 def table_html(table: pd.DataFrame | pd.Series) -> str:
-    """A table for readers: plain headers, yes/no, article words as quotations, everything escaped.
+    """A table for readers: plain headers, yes/no, article words as quotations, everything escaped,
+    and no qualifier column that no row fills.
 
     The index is shown as the first column unless it is pandas' default numbering (0, 1, 2, ...),
     which means nothing to a reader.
     """
     frame = table.to_frame() if isinstance(table, pd.Series) else table
+    blank = [c for c in frame.columns if header_label(c) in QUALIFIER_COLUMNS and not frame[c].map(_filled).any()]
+    frame = frame.drop(columns=blank)
     show_index = any(name is not None for name in frame.index.names) or not isinstance(frame.index, pd.RangeIndex)
     index_names = [header_label(n) if n is not None else "" for n in frame.index.names] if show_index else []
     columns = [header_label(c) for c in frame.columns]
