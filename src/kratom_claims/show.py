@@ -80,7 +80,7 @@ def _markup(value) -> str:
 
 def _cell(value, quoted: bool) -> str:
     if hasattr(value, "__html__"):
-        return _markup(value)
+        return value.__html__()
     if isinstance(value, bool | np.bool_):
         text = "yes" if value else "no"
     elif value is None or (isinstance(value, float) and np.isnan(value)):
