@@ -97,3 +97,45 @@ def test_every_article_counts_only_articles_that_make_claims():
     assert spread_sentence(0, 1, ("claim", "claims"), "made", 5, 5) == (
         "No claim is made by every article; one is made by one article only."
     )
+
+
+def _jama(met: dict[str, tuple[bool, bool, bool]]) -> pd.DataFrame:
+    rows = [
+        {"article_id": article, "criterion": criterion, "met": value}
+        for article, values in met.items()
+        for criterion, value in zip(("authorship", "currency", "attribution"), values, strict=True)
+    ]
+    rows += [{"article_id": article, "criterion": "disclosure", "met": True} for article in met]
+    return pd.DataFrame(rows)
+
+
+def test_unnamed_sentence_says_none_in_one_sentence_when_no_article_names_any():
+    from kratom_claims.headlines import unnamed_sentence
+
+    jama = _jama({"a": (False, False, False), "b": (False, False, False)})
+    assert unnamed_sentence(jama, ["a", "b"]) == (
+        "None of the 2 articles names an author with credentials, a date of writing or a source for the claims made."
+    )
+    assert unnamed_sentence(jama, ["a"]) == (
+        "The one article does not name an author with credentials, a date of writing or a source for the claims made."
+    )
+
+
+def test_unnamed_sentence_counts_each_criterion_once_some_article_meets_one():
+    from kratom_claims.headlines import unnamed_sentence
+
+    jama = _jama({"a": (True, False, True), "b": (False, False, True), "c": (False, False, False)})
+    assert unnamed_sentence(jama, ["a", "b", "c", "d"]) == (
+        "1 of the 3 rated articles names an author with credentials. "
+        "None of the 3 rated articles names a date of writing. "
+        "2 of the 3 rated articles name a source for the claims made."
+    )
+    assert unnamed_sentence(jama, ["d"]).startswith("No article has been rated yet")
+
+
+def test_counted_agrees_the_words_with_one_and_with_many():
+    from kratom_claims.headlines import counted
+
+    assert counted(1, "range", "ranges") == "1 range"
+    assert counted(0, "range", "ranges") == "0 ranges"
+    assert counted(3, "is supported", "are supported") == "3 are supported"

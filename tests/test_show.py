@@ -126,3 +126,28 @@ def test_a_qualifier_column_that_no_row_fills_is_left_out_and_a_filled_one_kept(
     assert "compared with" not in markup
     assert '<th scope="col">attributed to</th>' in markup
     assert '<th scope="col">note</th>' in markup
+
+
+def test_citation_columns_show_author_year_links_not_keys(fig):
+    from kratom_claims.show import table_html
+
+    table = pd.DataFrame({"term": ["Nausea", "Sleep"], "citations": ["grundmann2017, singh2014", ""]})
+    markup = table_html(table)
+    assert '<th scope="col">sources</th>' in markup and "citations" not in markup
+    assert (
+        '<td><a href="../book/bibliography.html#cite-grundmann2017">Grundmann 2017</a>; '
+        '<a href="../book/bibliography.html#cite-singh2014">Singh et al. 2014</a></td>'
+    ) in markup
+    assert "grundmann2017," not in markup and markup.endswith("<td>Sleep</td><td></td></tr></tbody></table>")
+    keyed = table_html(pd.DataFrame({"citation_key": ["grundmann2017"]}))
+    assert '<th scope="col">source</th>' in keyed and ">Grundmann 2017</a></td>" in keyed
+
+
+def test_a_caption_in_parts_keeps_citation_links_and_escapes_the_rest(fig):
+    from kratom_claims.bibliography import cited
+
+    markup = figure_html(fig, alt="Two bars", caption=("Means <of> sites (", cited("grundmann2017"), ")."))
+    assert (
+        '<figcaption>Means &lt;of&gt; sites (<a href="../book/bibliography.html#cite-grundmann2017">'
+        "Grundmann 2017</a>).</figcaption>"
+    ) in markup

@@ -29,7 +29,8 @@ def share_of(count: int, total: int, verb: tuple[str, str], noun: str = "article
     return f"{count} of the {total} {noun} {singular if count == 1 else plural}"
 
 
-def _counted(count: int, singular: str, plural: str) -> str:
+def counted(count: int, singular: str, plural: str) -> str:
+    """'1 range', '3 ranges', '1 is supported': a count followed by the words that agree with it."""
     return f"{count} {singular if count == 1 else plural}"
 
 
@@ -45,6 +46,36 @@ def sources_sentence(jama: pd.DataFrame, article_ids: Iterable[str]) -> str:
     noun = "articles" if rated["article_id"].nunique() == len(ids) else "rated articles"
     subject = share_of(unsourced, len(rated), ("names", "name"), noun)
     return f"{subject} no source for any statement (the JAMA attribution benchmark)."
+
+
+# The JAMA criteria that say who wrote a page, when, and from what sources, as the corpus chapter words them.
+NAMED_BY_PAGE = {
+    "authorship": "an author with credentials",
+    "currency": "a date of writing",
+    "attribution": "a source for the claims made",
+}
+
+
+def unnamed_sentence(jama: pd.DataFrame, article_ids: Iterable[str]) -> str:
+    """Whether the articles name an author, a date and their sources, from their JAMA ratings.
+
+    'None of the 5 articles names an author with credentials, a date of writing or a source for the
+    claims made.' when none does; otherwise one sentence per criterion. Unrated articles are left out
+    and the sentence then says "rated articles".
+    """
+    ids = list(article_ids)
+    rated = jama[jama["article_id"].isin(ids) & jama["criterion"].isin(list(NAMED_BY_PAGE))]
+    total = int(rated["article_id"].nunique())
+    if total == 0:
+        return "No article has been rated yet for whether it names an author, a date or its sources."
+    noun = "articles" if total == len(ids) else "rated articles"
+    meeting = rated[rated["met"].astype(bool)].groupby("criterion")["article_id"].nunique()
+    if meeting.sum() == 0:
+        return f"{share_of(0, total, ('names', 'name'), noun)} {_listed(list(NAMED_BY_PAGE.values()))}."
+    return " ".join(
+        f"{share_of(int(meeting.get(criterion, 0)), total, ('names', 'name'), noun)} {what}."
+        for criterion, what in NAMED_BY_PAGE.items()
+    )
 
 
 def risks_sentence(omissions: pd.DataFrame, risk_terms: Iterable[str], named_states: Iterable[str]) -> str:
@@ -74,11 +105,11 @@ def verdicts_sentence(matched: pd.DataFrame) -> str:
     """The combined verdicts on the claims that any evidence bears on, every verdict named."""
     covered = matched[matched["verdict"] != NOT_FOUND]["verdict"].value_counts()
     parts = [
-        _counted(int(covered.get("supports", 0)), "is supported", "are supported"),
-        _counted(int(covered.get("goes_beyond", 0)), "goes beyond the evidence", "go beyond the evidence"),
-        _counted(int(covered.get("mixed", 0)), "meets mixed evidence", "meet mixed evidence"),
-        _counted(int(covered.get("no_evidence", 0)), "is untested", "are untested"),
-        _counted(int(covered.get("contradicts", 0)), "is contradicted", "are contradicted"),
+        counted(int(covered.get("supports", 0)), "is supported", "are supported"),
+        counted(int(covered.get("goes_beyond", 0)), "goes beyond the evidence", "go beyond the evidence"),
+        counted(int(covered.get("mixed", 0)), "meets mixed evidence", "meet mixed evidence"),
+        counted(int(covered.get("no_evidence", 0)), "is untested", "are untested"),
+        counted(int(covered.get("contradicts", 0)), "is contradicted", "are contradicted"),
     ]
     return f"Of the {int(covered.sum())} claims that the evidence bears on, {', '.join(parts[:-1])} and {parts[-1]}."
 

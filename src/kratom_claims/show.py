@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import html
 import io
+from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
@@ -22,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.text import Text
 
 from . import charts
+from .bibliography import cited
 from .ids import article_label
 
 # The widest a figure is ever shown in the book's text column at 1366 px (measured: 741 px).
@@ -32,6 +34,8 @@ DISPLAY_WIDTH_PX = round(charts.MAX_WIDTH_IN * DISPLAY_DPI)
 ARTICLE_TEXT_COLUMNS = frozenset(
     {"quote", "sentence", "where it denies", "where it names", "residue", "repeated text", "the article's words"}
 )
+# Columns of citation keys, shown under these headers as author-year links to the reference list.
+CITATION_COLUMNS = {"citations": "sources", "citation key": "source"}
 # A table longer than this, or holding more text than this, is folded into a collapsed block, so
 # that a chapter stays readable (and under about 15,000 px at 1366 px wide).
 FOLD_AFTER_ROWS = 10
@@ -72,7 +76,14 @@ def header_label(name) -> str:
     return str(name).replace("_", " ")
 
 
+def _markup(value) -> str:
+    """Text escaped for HTML, but a value that carries its own markup (``__html__``, as citation links do) as is."""
+    return value.__html__() if hasattr(value, "__html__") else html.escape(str(value))
+
+
 def _cell(value, quoted: bool) -> str:
+    if hasattr(value, "__html__"):
+        return value.__html__()
     if isinstance(value, bool | np.bool_):
         text = "yes" if value else "no"
     elif value is None or (isinstance(value, float) and np.isnan(value)):
@@ -105,9 +116,11 @@ def table_html(table: pd.DataFrame | pd.Series) -> str:
     frame = table.to_frame() if isinstance(table, pd.Series) else table
     blank = [c for c in frame.columns if header_label(c) in QUALIFIER_COLUMNS and not frame[c].map(_filled).any()]
     frame = frame.drop(columns=blank)
+    citations = [c for c in frame.columns if header_label(c) in CITATION_COLUMNS]
+    frame = frame.assign(**{str(c): frame[c].map(cited) for c in citations})
     show_index = any(name is not None for name in frame.index.names) or not isinstance(frame.index, pd.RangeIndex)
     index_names = [header_label(n) if n is not None else "" for n in frame.index.names] if show_index else []
-    columns = [header_label(c) for c in frame.columns]
+    columns = [CITATION_COLUMNS.get(header_label(c), header_label(c)) for c in frame.columns]
     quoted = [c in ARTICLE_TEXT_COLUMNS for c in columns]
     prose = [_is_prose(frame[c]) for c in frame.columns]
     head = "".join(f'<th scope="col">{html.escape(n)}</th>' for n in index_names + columns)
@@ -148,15 +161,22 @@ def show_table(table: pd.DataFrame | pd.Series, what: str = "rows", preview: int
     return HTML(folded_table_html(table, what, preview))
 
 
-def figure_html(fig: Figure, alt: str, caption: str, data: pd.DataFrame | pd.Series | None = None) -> str:
-    if not alt.strip() or not caption.strip():
+def figure_html(
+    fig: Figure, alt: str, caption: str | Sequence[str], data: pd.DataFrame | pd.Series | None = None
+) -> str:
+    """The figure as an image with its alt text, its caption and the table behind it.
+
+    A caption may be given in parts, so that some of them carry their own markup (citation links).
+    """
+    caption_parts = [caption] if isinstance(caption, str) else list(caption)
+    if not alt.strip() or not "".join(caption_parts).strip():
         raise ValueError("a figure needs both alt text and a caption")
     encoded = base64.b64encode(png_bytes(fig)).decode("ascii")
     parts = [
         '<figure class="kc-figure">',
         f'<img src="data:image/png;base64,{encoded}" alt="{html.escape(alt, quote=True)}" '
         f'data-text-px="{smallest_text_px(fig):.1f}"/>',
-        f"<figcaption>{html.escape(caption)}</figcaption>",
+        f"<figcaption>{''.join(_markup(part) for part in caption_parts)}</figcaption>",
     ]
     if data is not None:
         parts.append(f"<details><summary>Data behind this chart</summary>{table_html(data)}</details>")
@@ -164,7 +184,9 @@ def figure_html(fig: Figure, alt: str, caption: str, data: pd.DataFrame | pd.Ser
     return "\n".join(parts)
 
 
-def show_figure(fig: Figure, alt: str, caption: str, data: pd.DataFrame | pd.Series | None = None) -> HTML:
+def show_figure(
+    fig: Figure, alt: str, caption: str | Sequence[str], data: pd.DataFrame | pd.Series | None = None
+) -> HTML:
     """Close the figure (so Jupyter does not draw it twice) and return it as an accessible HTML figure."""
     import matplotlib.pyplot as plt
 
