@@ -46,5 +46,11 @@
   titlePage.append(element('p', '', 'Version ' + book.version + ' · ' + book.date));
   titlePage.append(element('p', '', book.note));
   article.prepend(titlePage, contents);
+  // Links written for the multi-page book ("../book/bibliography.html#cite-ng2021") point at a
+  // file the PDF does not have; where the target is on this page, link to it here instead.
+  for (const link of document.querySelectorAll('a[href*="#"]:not([href^="#"])')) {
+    const target = decodeURIComponent(link.getAttribute('href').split('#')[1]);
+    if (document.getElementById(target)) link.setAttribute('href', '#' + target);
+  }
   return {chapters: number, missing: missing};
 }
