@@ -151,3 +151,25 @@ def test_a_caption_in_parts_keeps_citation_links_and_escapes_the_rest(fig):
         '<figcaption>Means &lt;of&gt; sites (<a href="../book/bibliography.html#cite-grundmann2017">'
         "Grundmann 2017</a>).</figcaption>"
     ) in markup
+
+
+def test_a_grouped_column_reads_as_its_group_and_name_not_as_a_tuple():
+    table = pd.DataFrame(
+        [[0.9, 0.7]], columns=pd.MultiIndex.from_tuples([("first set", "recall"), ("second_set", "f1")])
+    )
+    markup = table_html(table)
+    assert '<th scope="col">first set: recall</th>' in markup and '<th scope="col">second set: f1</th>' in markup
+    assert "(" not in markup.split("<tbody>")[0]
+
+
+def test_a_table_of_eight_columns_or_more_is_marked_wide_and_a_narrower_one_is_not():
+    narrow = table_html(pd.DataFrame([range(7)], columns=[f"c{n}" for n in range(7)]))
+    wide = table_html(pd.DataFrame([range(8)], columns=[f"c{n}" for n in range(8)]))
+    assert narrow.startswith('<table class="kc-table">')
+    assert wide.startswith('<table class="kc-table kc-wide">')
+
+
+def test_an_article_id_column_shows_the_articles_label_under_the_header_article():
+    markup = table_html(pd.DataFrame({"article_id": ["000_84e2c651186153df", "h04_medical_info"], "term": ["a", "b"]}))
+    assert '<th scope="col">article</th>' in markup
+    assert "<td>000</td>" in markup and "<td>h04</td>" in markup and "84e2c6" not in markup

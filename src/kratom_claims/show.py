@@ -36,6 +36,8 @@ ARTICLE_TEXT_COLUMNS = frozenset(
 )
 # Columns of citation keys, shown under these headers as author-year links to the reference list.
 CITATION_COLUMNS = {"citations": "sources", "citation key": "source"}
+# An article id (000_84e2c651186153df) means nothing to a reader: it is shown as the article's label.
+RENAMED_COLUMNS = CITATION_COLUMNS | {"article id": "article"}
 # A table longer than this, or holding more text than this, is folded into a collapsed block, so
 # that a chapter stays readable (and under about 15,000 px at 1366 px wide).
 FOLD_AFTER_ROWS = 10
@@ -43,6 +45,8 @@ FOLD_AFTER_CHARACTERS = 1200
 # A table with more columns than this (one per article, past eight articles) is wider than the text
 # column at 1366 px; it is folded away too, and scrolls sideways inside its own box when opened.
 FOLD_AFTER_COLUMNS = 9
+# From this many columns on, a table is set in smaller type (CSS class kc-wide, _static/article.css).
+WIDE_TABLE_COLUMNS = 8
 # The qualifier columns of a claim table (summaries.claim_rows): where no row of a table fills one,
 # it says nothing to a reader and only pushes the quote and note off the right of the screen.
 QUALIFIER_COLUMNS = frozenset({"compared with", "attributed to"})
@@ -72,7 +76,10 @@ def png_bytes(fig: Figure) -> bytes:
 
 
 def header_label(name) -> str:
-    """A column or index name as readers see it: 'dose_low_g' becomes 'dose low g'."""
+    """A column or index name as readers see it: 'dose_low_g' becomes 'dose low g', and a column
+    under a group, ('first set', 'recall'), becomes 'first set: recall'."""
+    if isinstance(name, tuple):
+        return ": ".join(header_label(part) for part in name if str(part))
     return str(name).replace("_", " ")
 
 
@@ -118,9 +125,11 @@ def table_html(table: pd.DataFrame | pd.Series) -> str:
     frame = frame.drop(columns=blank)
     citations = [c for c in frame.columns if header_label(c) in CITATION_COLUMNS]
     frame = frame.assign(**{str(c): frame[c].map(cited) for c in citations})
+    article_ids = [c for c in frame.columns if header_label(c) == "article id"]
+    frame = frame.assign(**{str(c): frame[c].map(article_label) for c in article_ids})
     show_index = any(name is not None for name in frame.index.names) or not isinstance(frame.index, pd.RangeIndex)
     index_names = [header_label(n) if n is not None else "" for n in frame.index.names] if show_index else []
-    columns = [CITATION_COLUMNS.get(header_label(c), header_label(c)) for c in frame.columns]
+    columns = [RENAMED_COLUMNS.get(header_label(c), header_label(c)) for c in frame.columns]
     quoted = [c in ARTICLE_TEXT_COLUMNS for c in columns]
     prose = [_is_prose(frame[c]) for c in frame.columns]
     head = "".join(f'<th scope="col">{html.escape(n)}</th>' for n in index_names + columns)
@@ -133,7 +142,9 @@ def table_html(table: pd.DataFrame | pd.Series) -> str:
             for v, q, p in zip(values, quoted, prose, strict=True)
         )
         rows.append(f"<tr>{cells}</tr>")
-    return f'<table class="kc-table"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    # Eight columns or more do not fit the text column at 1366 px in the usual type: set them smaller.
+    kind = "kc-table kc-wide" if len(index_names) + len(columns) >= WIDE_TABLE_COLUMNS else "kc-table"
+    return f'<table class="{kind}"><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
 
 
 def folded_table_html(table: pd.DataFrame | pd.Series, what: str, preview: int = 0) -> str:
