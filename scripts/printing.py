@@ -18,23 +18,13 @@ from pathlib import Path
 import yaml
 from playwright.sync_api import sync_playwright
 
+from kratom_claims.chromium import CHROMIUM, CHROMIUM_ARGS
 from kratom_claims.files import write_file
 from kratom_claims.layout import project_layout
 
 PROJECT_ROOT = project_layout().project_root
 PRINT_BUILD = PROJECT_ROOT / "_build" / "print"
 DIST = PROJECT_ROOT / "dist"
-CHROMIUM = Path("/usr/bin/chromium")
-# The same flags as tests/browser: no sandbox as root, no calls home on the closed network.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 A4_MARGINS = {"top": "16mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 
 

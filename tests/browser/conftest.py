@@ -19,19 +19,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Error, Locator, Page, expect, sync_playwright
 
-CHROMIUM = Path("/usr/bin/chromium")
-# Playwright's own browser download is blocked here, so it drives Debian's Chromium. The
-# background-networking flags stop Chromium calling Google at start, which the closed network
-# refuses; Chromium's sandbox does not start as root.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+from kratom_claims.chromium import CHROMIUM, CHROMIUM_ARGS
+
 VIEWPORT = {"width": 1280, "height": 800}
 AXE_SCRIPT = Path(__file__).parent / "node_modules" / "axe-core" / "axe.min.js"
 SETUP_HINT = "run `bash scripts/ensure_browser.sh` (or `make browser`)"

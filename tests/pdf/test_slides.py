@@ -8,10 +8,9 @@ import pytest
 import yaml
 from playwright.sync_api import sync_playwright
 
+from kratom_claims.chromium import CHROMIUM, CHROMIUM_ARGS
 from kratom_claims.layout import project_layout
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 OUTLINE = yaml.safe_load(
     (project_layout().project_root / "print" / "slides" / "lesson.yml").read_text(encoding="utf-8")
 )
@@ -22,7 +21,7 @@ def shown(slides: Path, tmp_path_factory):
     """What Chromium did with the slides: problems while loading, and what reveal.js shows."""
     problems = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 800})
         page.route(
             lambda url: not url.startswith("file://"),

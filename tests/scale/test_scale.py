@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
+from kratom_claims.chromium import CHROMIUM, CHROMIUM_ARGS
 from kratom_claims.layout import project_layout
 
 PROJECT = project_layout().project_root
@@ -155,9 +156,7 @@ MEASURE_FIGURES = """() => [...document.querySelectorAll('figure.kc-figure img')
 @pytest.fixture(scope="session")
 def chromium():
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=["--no-sandbox", "--disable-gpu"]
-        )
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield browser
         browser.close()
 
