@@ -262,7 +262,7 @@ def write_claims(table: pd.DataFrame, path: Path | str) -> None:
 
 def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, str]]]]) -> tuple[int, int]:
     """Write a claims table as its rows arrive, a partition at a time: each row is its article id
-    and the CSV text of its cells after the claim id (partitions.csv_lines), and the claim ids are
+    and the CSV text of its cells after the claim id (partitions.article_lines), and the claim ids are
     numbered here, in row order.
 
     The bytes are those write_claims writes for the same table (csv.writer, as pandas uses it), so
@@ -274,7 +274,7 @@ def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tupl
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
         csv.writer(text, lineterminator="\n").writerow(CLAIM_COLUMNS)
         for count, lines in partitions:
-            text.write("".join([f"{_csv_cell(numbering.next_id(article_id))},{line}\n" for article_id, line in lines]))
+            text.write("".join([f"{csv_cell(numbering.next_id(article_id))},{line}\n" for article_id, line in lines]))
             claims += len(lines)
             articles += count
         text.flush()
@@ -282,7 +282,7 @@ def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tupl
     return claims, articles
 
 
-def _csv_cell(value: str) -> str:
+def csv_cell(value: str) -> str:
     """A cell as csv.writer spells it. A claim id needs quotes only if its article's short label
     holds a comma, a quote or a line break, so the csv module is asked only then."""
     if not CSV_SPECIAL.search(value):

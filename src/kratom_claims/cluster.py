@@ -3,7 +3,7 @@
 `pip install -e .[scale]` installs Dask; the book never needs it, and this module imports it
 only when called. Each task reads its input files (article files, JSON Lines, WARC/WET),
 keeps the pages whose text names kratom (a cheap first pass: most pages of a crawl do not),
-extracts them with partitions.article_rows and writes its rows, without claim ids, to one CSV
+extracts them with partitions.article_lines and writes its rows, without claim ids, to one CSV
 part file. The claim ids are numbered per short label across the whole corpus, so they are given
 afterwards, here, while the part files are joined in order into the claims table
 (claims.write_claim_rows): the same bytes as `extract` over the pages kept.
@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from .claims import write_claim_rows
-from .partitions import article_rows, csv_lines, extractor_for, mentions_kratom
+from .partitions import article_lines, extractor_for, mentions_kratom
 from .sources import read_source, sources
 
 PART_SUFFIX = ".part"
@@ -34,12 +34,12 @@ def partition_part(inputs: list[str], codebook_path: str) -> list[str]:
     """A task's work: the rows of the kratom pages its input files hold, each as a JSON pair
     [article id, CSV line] on a line of its own (JSON escapes the line breaks a quote may hold)."""
     extractor = extractor_for(codebook_path)
-    rows = []
+    lines = []
     for source in sources(inputs):
         text = read_source(source)
         if mentions_kratom(text):
-            rows += article_rows(extractor, source.article_id, text)
-    return [json.dumps(line, ensure_ascii=False) for line in csv_lines(rows)]
+            lines += article_lines(extractor, source.article_id, text)
+    return [json.dumps(line, ensure_ascii=False) for line in lines]
 
 
 def part_lines(folder: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:

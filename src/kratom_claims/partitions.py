@@ -9,24 +9,20 @@ across the whole corpus, so they are given afterwards, in order, by whoever writ
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .claims import format_cell
+from .claims import csv_cell, format_cell
 from .codebook import load_codebook
 from .extract import ClaimExtractor
-from .extract.table import Claim
 from .sources import Source, read_source
 
-# A row of the claims table without its claim id: the cells of CLAIM_COLUMNS[1:].
-Row = tuple[str, ...]
 # A row on its way to the table: its article id (which numbers its claim id) and its CSV text.
 Line = tuple[str, str]
 KEYWORD = "kratom"
-NO_DOSE = ("", "", "")
+# The cells of a row without a dose figure after its "end" cell: note, dose_low_g, dose_high_g, dose_bound.
+NO_DOSE_CELLS = ",,,,"
 
 
 @lru_cache(maxsize=4)
@@ -36,52 +32,37 @@ def extractor_for(codebook_path: str) -> ClaimExtractor:
     return ClaimExtractor(load_codebook(Path(codebook_path)))
 
 
-def claim_cells(claim: Claim) -> Row:
-    """A claim's cells as claims.csv spells them (claims.format_cell), with the columns only a coder
-    fills in (comparator, note) empty."""
-    low, high = claim.dose_low_g, claim.dose_high_g
-    if low != low and high != high:  # both NaN (only NaN differs from itself): every row but a dose figure's
-        doses = NO_DOSE
-    else:
-        doses = (format_cell(low), format_cell(high), claim.dose_bound)
-    return (
-        claim.article_id,
-        claim.category,
-        claim.term,
-        claim.stance,
-        "true" if claim.hedged else "false",
-        "",
-        claim.attributed_to,
-        claim.quote,
-        str(claim.start),
-        str(claim.end),
-        "",
-        *doses,
-    )
+# A codebook word (category, term, whom a claim is attributed to, a dose bound) as a CSV cell: a
+# few hundred of them recur in every row, so each is spelled once per process.
+codebook_cell = lru_cache(maxsize=4096)(csv_cell)
 
 
-def article_rows(extractor: ClaimExtractor, article_id: str, text: str) -> list[Row]:
-    """One article's rows, in text order."""
-    return [claim_cells(claim) for claim in extractor.claims(text, article_id)]
+def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list[Line]:
+    """One article's rows in text order, each as csv.writer would spell its cells after the claim
+    id (without the line end), with the columns only a coder fills in (comparator, note) empty.
 
-
-def csv_lines(rows: Iterable[Row]) -> list[Line]:
-    """Each row's article id and its CSV text without the line end, as csv.writer spells it.
-
-    The rows are written into one buffer and cut where each ended: a quote may hold a line break,
-    so the text cannot be split at line ends afterwards."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    cut = buffer.tell
-    ends = []
-    for row in rows:
-        writer.writerow(row)
-        ends.append((row[0], cut()))
-    text = buffer.getvalue()
-    lines, begin = [], 0
-    for article_id, end in ends:
-        lines.append((article_id, text[begin : end - 1]))
-        begin = end
+    Spelled directly rather than row by row through csv.writer, which was most of the command's
+    time after extraction: a cell that recurs (the article id, codebook words, the quote that
+    the claims of a sentence share) is spelled once, and only a cell that needs quotes
+    (claims.CSV_SPECIAL) goes through the csv module."""
+    article_cell = csv_cell(article_id)
+    lines: list[Line] = []
+    quoted = (-1, -1, "")  # the last quote's start, end and its cells: the claims of a sentence share them
+    for claim in extractor.claims(text, article_id):
+        if claim.start != quoted[0] or claim.end != quoted[1]:
+            quoted = (claim.start, claim.end, f"{csv_cell(claim.quote)},{claim.start},{claim.end}")
+        low, high = claim.dose_low_g, claim.dose_high_g
+        if low != low and high != high:  # both NaN: every row but a dose figure's
+            doses = NO_DOSE_CELLS
+        else:
+            doses = f",,{format_cell(low)},{format_cell(high)},{codebook_cell(claim.dose_bound)}"
+        lines.append(
+            (
+                article_id,
+                f"{article_cell},{codebook_cell(claim.category)},{codebook_cell(claim.term)},{claim.stance},"
+                f"{'true' if claim.hedged else 'false'},,{codebook_cell(claim.attributed_to)},{quoted[2]}{doses}",
+            )
+        )
     return lines
 
 
@@ -90,12 +71,12 @@ def partition_lines(articles: Iterable[Source], codebook_path: str | Path) -> tu
     here. The CSV is written here, in the worker, so that the process writing the table only
     numbers the claims and joins the lines: on many cores it would otherwise be the bottleneck."""
     extractor = extractor_for(str(codebook_path))
-    rows: list[Row] = []
+    lines: list[Line] = []
     count = 0
     for source in articles:
-        rows += article_rows(extractor, source.article_id, read_source(source))
+        lines += article_lines(extractor, source.article_id, read_source(source))
         count += 1
-    return count, csv_lines(rows)
+    return count, lines
 
 
 def mentions_kratom(text: str) -> bool:
