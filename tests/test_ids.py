@@ -6,6 +6,7 @@ import pytest
 
 from kratom_claims.errors import CorpusError
 from kratom_claims.ids import (
+    ClaimNumbering,
     article_label,
     check_article_id,
     claim_id,
@@ -45,6 +46,14 @@ def test_claim_ids_are_numbered_per_short_label_in_row_order():
         "abc-003",
     ]
     assert numbered_claim_ids([]) == []
+
+
+def test_an_articles_ids_numbered_at_once_continue_its_labels_count():
+    numbering = ClaimNumbering()
+    assert numbering.next_ids("abc_one", 2) == ["abc-001", "abc-002"]
+    assert numbering.next_id("xyz_a") == "xyz-001"
+    assert numbering.next_ids("abc_two", 3) == ["abc-003", "abc-004", "abc-005"]
+    assert numbering.next_id("abc_one") == "abc-006"
 
 
 @pytest.mark.parametrize(

@@ -11,6 +11,8 @@ import difflib
 import io
 import re
 from collections.abc import Iterable
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -274,12 +276,26 @@ def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tupl
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
         csv.writer(text, lineterminator="\n").writerow(CLAIM_COLUMNS)
         for count, lines in partitions:
-            text.write("".join([f"{csv_cell(numbering.next_id(article_id))},{line}\n" for article_id, line in lines]))
+            text.write("".join(_numbered_lines(numbering, lines)))
             claims += len(lines)
             articles += count
         text.flush()
         text.detach()
     return claims, articles
+
+
+def _numbered_lines(numbering: ClaimNumbering, lines: list[tuple[str, str]]) -> list[str]:
+    """Each line with its claim id in front and its line end. The rows of an article come
+    together, so the ids are numbered an article at a time, and its short label decides once
+    whether they need quotes (the digits and hyphen after it never do)."""
+    numbered = []
+    for article_id, rows in groupby(lines, key=itemgetter(0)):
+        cells = [line for _, line in rows]
+        ids = numbering.next_ids(article_id, len(cells))
+        if CSV_SPECIAL.search(ids[0]):
+            ids = [csv_cell(claim) for claim in ids]
+        numbered += [f"{claim},{line}\n" for claim, line in zip(ids, cells, strict=True)]
+    return numbered
 
 
 def csv_cell(value: str) -> str:

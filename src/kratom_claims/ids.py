@@ -55,6 +55,13 @@ class ClaimNumbering:
         self.counts[label] += 1
         return claim_id(article_id, self.counts[label])
 
+    def next_ids(self, article_id: str, count: int) -> list[str]:
+        """The ids of an article's next ``count`` claims, as many calls of next_id would give them."""
+        label = short_label(article_id)
+        first = self.counts[label] + 1
+        self.counts[label] += count
+        return [claim_id(article_id, number) for number in range(first, first + count)]
+
 
 def numbered_claim_ids(article_ids: Iterable[str]) -> list[str]:
     """Claim ids for rows of these articles in order (ClaimNumbering)."""
