@@ -10,7 +10,7 @@ import csv
 import difflib
 import io
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
@@ -301,11 +301,24 @@ def _numbered_lines(numbering: ClaimNumbering, lines: list[tuple[str, str]]) -> 
 def csv_cell(value: str) -> str:
     """A cell as csv.writer spells it. A claim id needs quotes only if its article's short label
     holds a comma, a quote or a line break, so the csv module is asked only then."""
-    if not CSV_SPECIAL.search(value):
-        return value
+    return cell_speller()(value)
+
+
+def cell_speller() -> Callable[[str], str]:
+    """csv_cell for many cells: the csv module, asked only for a cell that needs quotes, writes
+    them all through one writer into one buffer. One per caller: the buffer is not shared."""
     buffer = io.StringIO()
-    csv.writer(buffer, lineterminator="\n").writerow([value])
-    return buffer.getvalue()[:-1]
+    writer = csv.writer(buffer, lineterminator="\n")
+
+    def spell(value: str) -> str:
+        if not CSV_SPECIAL.search(value):
+            return value
+        buffer.seek(0)
+        buffer.truncate()
+        writer.writerow((value,))
+        return buffer.getvalue()[:-1]
+
+    return spell
 
 
 def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:

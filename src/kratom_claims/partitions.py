@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
-from .claims import csv_cell, format_cell
+from .claims import cell_speller, csv_cell, format_cell
 from .codebook import load_codebook
 from .extract import ClaimExtractor
 from .sources import Source, read_source
@@ -32,9 +32,11 @@ def extractor_for(codebook_path: str) -> ClaimExtractor:
     return ClaimExtractor(load_codebook(Path(codebook_path)))
 
 
-# A codebook word (category, term, whom a claim is attributed to, a dose bound) as a CSV cell: a
-# few hundred of them recur in every row, so each is spelled once per process.
-codebook_cell = lru_cache(maxsize=4096)(csv_cell)
+@lru_cache(maxsize=4096)
+def codebook_cells(*words: str) -> str:
+    """Codebook words (a claim's category, term and stance; whom it is attributed to; a dose
+    bound) as CSV cells: a few hundred recur in every row, so each is spelled once per process."""
+    return ",".join(map(csv_cell, words))
 
 
 def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list[Line]:
@@ -46,21 +48,23 @@ def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list
     the claims of a sentence share) is spelled once, and only a cell that needs quotes
     (claims.CSV_SPECIAL) goes through the csv module."""
     article_cell = csv_cell(article_id)
+    spell = cell_speller()
     lines: list[Line] = []
     quoted = (-1, -1, "")  # the last quote's start, end and its cells: the claims of a sentence share them
-    for claim in extractor.claims(text, article_id):
-        if claim.start != quoted[0] or claim.end != quoted[1]:
-            quoted = (claim.start, claim.end, f"{csv_cell(claim.quote)},{claim.start},{claim.end}")
-        low, high = claim.dose_low_g, claim.dose_high_g
-        if low != low and high != high:  # both NaN: every row but a dose figure's
+    for _, category, term, stance, hedged, by, quote, start, end, low, high, bound in extractor.claims(
+        text, article_id
+    ):
+        if start != quoted[0] or end != quoted[1]:
+            quoted = (start, end, f"{spell(quote)},{start},{end}")
+        if low != low and high != high:  # both NaN (only NaN differs from itself): every row but a dose figure's
             doses = NO_DOSE_CELLS
         else:
-            doses = f",,{format_cell(low)},{format_cell(high)},{codebook_cell(claim.dose_bound)}"
+            doses = f",,{format_cell(low)},{format_cell(high)},{codebook_cells(bound)}"
         lines.append(
             (
                 article_id,
-                f"{article_cell},{codebook_cell(claim.category)},{codebook_cell(claim.term)},{claim.stance},"
-                f"{'true' if claim.hedged else 'false'},,{codebook_cell(claim.attributed_to)},{quoted[2]}{doses}",
+                f"{article_cell},{codebook_cells(category, term, stance)},{'true' if hedged else 'false'},,"
+                f"{codebook_cells(by) if by else ''},{quoted[2]}{doses}",
             )
         )
     return lines
