@@ -16,7 +16,6 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .claims import write_claim_rows
-from .datacheck import check_data
 from .errors import CorpusError, DataError
 from .files import check_writable_file, refuse_symlink, write_file
 from .intake import DEFAULT_PUBLISHED_ON, Origin, accept_review, add_article
@@ -24,7 +23,6 @@ from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layo
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .parallel import all_cores, extracted_partitions
 from .quotes import locate_quote
-from .report import build_report
 from .sources import ARTICLE_SUFFIXES, LIST_PREFIX, Source, sources
 
 BAD_INPUT = 2
@@ -448,6 +446,8 @@ def run_accept(args: argparse.Namespace) -> int:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .report import build_report  # imported by the command that needs it: extract starts faster
+
     _check_output(args.out, [args.article], args.force, find_project_layout())
     report = build_report(args.article, args.data_dir, args.allow_language, args.title)
     _warn(report.warnings)
@@ -469,6 +469,8 @@ def run_locate(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .datacheck import check_data  # imported by the command that needs it: extract starts faster
+
     checked = check_data(args.data_dir)
     _warn(checked.warnings)
     print(checked.summary)
