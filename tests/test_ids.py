@@ -10,6 +10,7 @@ from kratom_claims.ids import (
     article_label,
     check_article_id,
     claim_id,
+    claim_ids,
     free_label,
     is_claim_id_of,
     label_clash,
@@ -46,6 +47,16 @@ def test_claim_ids_are_numbered_per_short_label_in_row_order():
         "abc-003",
     ]
     assert numbered_claim_ids([]) == []
+
+
+@pytest.mark.parametrize("article_id", ["abc_one", "a%d_page", "%s%_x", "a,b_c"])
+def test_claim_ids_of_a_label_with_percent_signs_or_commas_are_spelled_as_written(article_id):
+    assert claim_ids(article_id, [1, 12, 1000]) == [
+        f"{article_id[:3]}-001",
+        f"{article_id[:3]}-012",
+        f"{article_id[:3]}-1000",
+    ]
+    assert claim_id(article_id, 7) == f"{article_id[:3]}-007"
 
 
 def test_an_articles_ids_numbered_at_once_continue_its_labels_count():

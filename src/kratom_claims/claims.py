@@ -11,8 +11,6 @@ import difflib
 import io
 import re
 from collections.abc import Callable, Iterable
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -262,10 +260,12 @@ def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     write_file(path, claims_csv(table, path))
 
 
-def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, str]]]]) -> tuple[int, int]:
-    """Write a claims table as its rows arrive, a partition at a time: each row is its article id
-    and the CSV text of its cells after the claim id (partitions.article_lines), and the claim ids are
-    numbered here, in row order.
+def write_claim_rows(
+    path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, int]], list[str]]]
+) -> tuple[int, int]:
+    """Write a claims table as its rows arrive, a partition at a time (partitions.Partition: how
+    many articles it held, how many rows each article gave, and the CSV text of each row's cells
+    after the claim id); the claim ids are numbered here, in row order.
 
     The bytes are those write_claims writes for the same table (csv.writer, as pandas uses it), so
     memory stays flat however large the corpus. The file appears whole when every partition has
@@ -275,8 +275,8 @@ def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tupl
     with writing_file(path) as stream:
         text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
         csv.writer(text, lineterminator="\n").writerow(CLAIM_COLUMNS)
-        for count, lines in partitions:
-            text.write("".join(_numbered_lines(numbering, lines)))
+        for count, rows_per_article, lines in partitions:
+            text.write("".join(_numbered_lines(numbering, rows_per_article, lines)))
             claims += len(lines)
             articles += count
         text.flush()
@@ -284,18 +284,15 @@ def write_claim_rows(path: Path | str, partitions: Iterable[tuple[int, list[tupl
     return claims, articles
 
 
-def _numbered_lines(numbering: ClaimNumbering, lines: list[tuple[str, str]]) -> list[str]:
-    """Each line with its claim id in front and its line end. The rows of an article come
-    together, so the ids are numbered an article at a time, and its short label decides once
-    whether they need quotes (the digits and hyphen after it never do)."""
-    numbered = []
-    for article_id, rows in groupby(lines, key=itemgetter(0)):
-        cells = [line for _, line in rows]
-        ids = numbering.next_ids(article_id, len(cells))
-        if CSV_SPECIAL.search(ids[0]):
-            ids = [csv_cell(claim) for claim in ids]
-        numbered += [f"{claim},{line}\n" for claim, line in zip(ids, cells, strict=True)]
-    return numbered
+def _numbered_lines(numbering: ClaimNumbering, rows_per_article: list[tuple[str, int]], lines: list[str]) -> list[str]:
+    """Each line with its claim id in front and its line end. The ids are numbered an article at
+    a time, and its short label decides once whether they need quotes (the digits and hyphen
+    after it never do)."""
+    ids: list[str] = []
+    for article_id, rows in rows_per_article:
+        numbered = numbering.next_ids(article_id, rows)
+        ids += map(csv_cell, numbered) if CSV_SPECIAL.search(numbered[0]) else numbered
+    return [f"{claim},{line}\n" for claim, line in zip(ids, lines, strict=True)]
 
 
 def csv_cell(value: str) -> str:

@@ -19,10 +19,12 @@ import json
 import shutil
 import tempfile
 from collections.abc import Iterator
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 
 from .claims import write_claim_rows
-from .partitions import article_lines, extractor_for, mentions_kratom
+from .partitions import Partition, article_lines, extractor_for, mentions_kratom
 from .sources import read_source, sources
 
 PART_SUFFIX = ".part"
@@ -34,19 +36,24 @@ def partition_part(inputs: list[str], codebook_path: str) -> list[str]:
     """A task's work: the rows of the kratom pages its input files hold, each as a JSON pair
     [article id, CSV line] on a line of its own (JSON escapes the line breaks a quote may hold)."""
     extractor = extractor_for(codebook_path)
-    lines = []
+    pairs = []
     for source in sources(inputs):
         text = read_source(source)
         if mentions_kratom(text):
-            lines += article_lines(extractor, source.article_id, text)
-    return [json.dumps(line, ensure_ascii=False) for line in lines]
+            pairs += [
+                json.dumps([source.article_id, line], ensure_ascii=False)
+                for line in article_lines(extractor, source.article_id, text)
+            ]
+    return pairs
 
 
-def part_lines(folder: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
+def part_lines(folder: Path) -> Iterator[Partition]:
     """The lines of every part file in partition order, a part at a time, as write_claim_rows takes them."""
     for part in sorted(folder.glob(f"*{PART_SUFFIX}")):
         with open(part, encoding="utf-8") as stream:
-            yield 0, [tuple(json.loads(line)) for line in stream]
+            pairs = [json.loads(line) for line in stream]
+        rows_per_article = [(article_id, len(list(rows))) for article_id, rows in groupby(pairs, key=itemgetter(0))]
+        yield Partition(0, rows_per_article, [line for _, line in pairs])
 
 
 def dask_extract(

@@ -40,7 +40,14 @@ def article_label(article_id: str, labels: dict[str, str] | None = None) -> str:
 
 def claim_id(article_id: str, number: int) -> str:
     """The id of an article's claim number ``number``: its short label, a hyphen, three digits."""
-    return f"{short_label(article_id)}-{number:0{CLAIM_NUMBER_DIGITS}d}"
+    return claim_ids(article_id, (number,))[0]
+
+
+def claim_ids(article_id: str, numbers: Iterable[int]) -> list[str]:
+    """The ids of several of an article's claims (claim_id), the pattern built once for them all:
+    the command that writes a corpus's table numbers every row."""
+    pattern = f"{short_label(article_id).replace('%', '%%')}-%0{CLAIM_NUMBER_DIGITS}d"
+    return [pattern % number for number in numbers]
 
 
 class ClaimNumbering:
@@ -60,7 +67,7 @@ class ClaimNumbering:
         label = short_label(article_id)
         first = self.counts[label] + 1
         self.counts[label] += count
-        return [claim_id(article_id, number) for number in range(first, first + count)]
+        return claim_ids(article_id, range(first, first + count))
 
 
 def numbered_claim_ids(article_ids: Iterable[str]) -> list[str]:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from pathlib import Path
 
-from .partitions import Line, extractor_for, partition_lines
+from .partitions import Partition, extractor_for, partition_lines
 from .sources import Source
 
 # Articles per partition: enough that handing one to a worker costs little beside extracting it
@@ -39,8 +39,8 @@ def batched(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
-def extracted_partitions(sources: Iterable[Source], codebook_path: Path, jobs: int) -> Iterator[tuple[int, list[Line]]]:
-    """(articles, CSV lines) for each partition of the corpus, in corpus order; on ``jobs``
+def extracted_partitions(sources: Iterable[Source], codebook_path: Path, jobs: int) -> Iterator[Partition]:
+    """Each partition of the corpus extracted (partitions.Partition), in corpus order; on ``jobs``
     processes, or in this one for a single job. The lines are the same whatever ``jobs`` is."""
     work = partial(partition_lines, codebook_path=str(codebook_path))
     partitions = batched(sources, PARTITION_ARTICLES)

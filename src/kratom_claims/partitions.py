@@ -12,17 +12,26 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from .claims import cell_speller, csv_cell, format_cell
 from .codebook import load_codebook
 from .extract import ClaimExtractor
 from .sources import Source, read_source
 
-# A row on its way to the table: its article id (which numbers its claim id) and its CSV text.
-Line = tuple[str, str]
 KEYWORD = "kratom"
 # The cells of a row without a dose figure after its "end" cell: note, dose_low_g, dose_high_g, dose_bound.
 NO_DOSE_CELLS = ",,,,"
+
+
+class Partition(NamedTuple):
+    """What extracting a partition gives, compact to send from a worker process: how many articles
+    it held, how many rows each article with rows gave (by article id, in order; the claim ids
+    are numbered from these), and every row's CSV text after its claim id, in order."""
+
+    articles: int
+    rows_per_article: list[tuple[str, int]]
+    lines: list[str]
 
 
 @lru_cache(maxsize=4)
@@ -39,7 +48,7 @@ def codebook_cells(*words: str) -> str:
     return ",".join(map(csv_cell, words))
 
 
-def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list[Line]:
+def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list[str]:
     """One article's rows in text order, each as csv.writer would spell its cells after the claim
     id (without the line end), with the columns only a coder fills in (comparator, note) empty.
 
@@ -49,7 +58,7 @@ def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list
     (claims.CSV_SPECIAL) goes through the csv module."""
     article_cell = csv_cell(article_id)
     spell = cell_speller()
-    lines: list[Line] = []
+    lines: list[str] = []
     quoted = (-1, -1, "")  # the last quote's start, end and its cells: the claims of a sentence share them
     for _, category, term, stance, hedged, by, quote, start, end, low, high, bound in extractor.claims(
         text, article_id
@@ -61,26 +70,27 @@ def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list
         else:
             doses = f",,{format_cell(low)},{format_cell(high)},{codebook_cells(bound)}"
         lines.append(
-            (
-                article_id,
-                f"{article_cell},{codebook_cells(category, term, stance)},{'true' if hedged else 'false'},,"
-                f"{codebook_cells(by) if by else ''},{quoted[2]}{doses}",
-            )
+            f"{article_cell},{codebook_cells(category, term, stance)},{'true' if hedged else 'false'},,"
+            f"{codebook_cells(by) if by else ''},{quoted[2]}{doses}"
         )
     return lines
 
 
-def partition_lines(articles: Iterable[Source], codebook_path: str | Path) -> tuple[int, list[Line]]:
-    """How many articles a partition holds, and their rows in order as CSV lines; files are read
-    here. The CSV is written here, in the worker, so that the process writing the table only
-    numbers the claims and joins the lines: on many cores it would otherwise be the bottleneck."""
+def partition_lines(articles: Iterable[Source], codebook_path: str | Path) -> Partition:
+    """A partition's articles extracted, files read here. The CSV is written here, in the worker,
+    so that the process writing the table only numbers the claims and joins the lines: on many
+    cores it would otherwise be the bottleneck."""
     extractor = extractor_for(str(codebook_path))
-    lines: list[Line] = []
+    rows_per_article: list[tuple[str, int]] = []
+    lines: list[str] = []
     count = 0
     for source in articles:
-        lines += article_lines(extractor, source.article_id, read_source(source))
+        found = article_lines(extractor, source.article_id, read_source(source))
+        if found:
+            rows_per_article.append((source.article_id, len(found)))
+            lines += found
         count += 1
-    return count, lines
+    return Partition(count, rows_per_article, lines)
 
 
 def mentions_kratom(text: str) -> bool:
