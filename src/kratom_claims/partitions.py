@@ -58,22 +58,21 @@ def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list
     (claims.CSV_SPECIAL) goes through the csv module."""
     article_cell = csv_cell(article_id)
     spell = cell_speller()
-    lines: list[str] = []
-    quoted = (-1, -1, "")  # the last quote's start, end and its cells: the claims of a sentence share them
-    for _, category, term, stance, hedged, by, quote, start, end, low, high, bound in extractor.claims(
-        text, article_id
-    ):
-        if start != quoted[0] or end != quoted[1]:
-            quoted = (start, end, f"{spell(quote)},{start},{end}")
+    quoted = ["", -1, -1]  # the last quote's cells, start and end: the claims of a sentence share them
+
+    def line(_, category, term, stance, hedged, by, quote, start, end, low, high, bound) -> str:
+        if start != quoted[1] or end != quoted[2]:
+            quoted[:] = f"{spell(quote)},{start},{end}", start, end
         if low != low and high != high:  # both NaN (only NaN differs from itself): every row but a dose figure's
             doses = NO_DOSE_CELLS
         else:
             doses = f",,{format_cell(low)},{format_cell(high)},{codebook_cells(bound)}"
-        lines.append(
+        return (
             f"{article_cell},{codebook_cells(category, term, stance)},{'true' if hedged else 'false'},,"
-            f"{codebook_cells(by) if by else ''},{quoted[2]}{doses}"
+            f"{codebook_cells(by) if by else ''},{quoted[0]}{doses}"
         )
-    return lines
+
+    return extractor.claims(text, article_id, line)
 
 
 def partition_lines(articles: Iterable[Source], codebook_path: str | Path) -> Partition:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 
 from ..codebook import Codebook
@@ -9,7 +11,7 @@ from .copies import search_copy
 from .lexicon import Lexicon
 from .scan import find_hits, punctuation
 from .sentence import Reader
-from .table import Claim, claim_rows, claims_table
+from .table import Claim, Row, claim_rows, claims_table
 
 
 class ClaimExtractor:
@@ -19,15 +21,16 @@ class ClaimExtractor:
         self.codebook = codebook
         self.lexicon = Lexicon(codebook)
 
-    def claims(self, text: str, article_id: str) -> list[Claim]:
-        """Proposed claims in text order: one per (category, term, stance); dosage rows per figures."""
+    def claims(self, text: str, article_id: str, row: Callable[..., Row] = Claim) -> list[Row]:
+        """Proposed claims in text order: one per (category, term, stance); dosage rows per figures.
+        Each row is a Claim, or what ``row`` makes of a Claim's cells (table.claim_rows)."""
         lowered = search_copy(text)
         cuts, marks = punctuation(text)
         hits, starts = find_hits(self.lexicon.automaton, lowered, marks)
         if not hits:
             return []
         reader = Reader(self.lexicon, lowered, hits, [*cuts, len(text)], starts)
-        return claim_rows(text, article_id, reader.sentences())
+        return claim_rows(text, article_id, reader.sentences(), row)
 
     def extract(self, text: str, article_id: str) -> pd.DataFrame:
         """The proposed claims of one article as a table with the columns of EXTRACT_COLUMNS."""

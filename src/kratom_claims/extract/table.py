@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
-from typing import NamedTuple
+from collections.abc import Callable, Iterable
+from typing import NamedTuple, TypeVar
 
 import pandas as pd
 
@@ -45,11 +45,18 @@ class Claim(NamedTuple):
     dose_bound: str
 
 
-def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> list[Claim]:
+# A row as the caller of claim_rows makes it.
+Row = TypeVar("Row")
+
+
+def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence], row: Callable[..., Row] = Claim) -> list[Row]:
     """The claims of the sentences that propose any, each quoting its sentence: its claims, then
     its dose figures not given before in the article. A claim made after an attribution ("critics
-    say") names whom the article attributes it to."""
-    rows: list[Claim] = []
+    say") names whom the article attributes it to.
+
+    ``row`` makes each row from its cells, in the order of Claim's fields: a Claim by default;
+    the extract command makes its CSV line at once (partitions.article_lines)."""
+    rows: list[Row] = []
     figures_seen: set[tuple] = set()
     for sentence in sentences:
         start, end = trimmed(text, sentence.start, sentence.end)
@@ -59,7 +66,7 @@ def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> lis
         for number, (category, term, stance) in enumerate(sentence.claims):
             by = attribution and (attribution if number >= attributed_from else "")
             rows.append(
-                Claim(article_id, category, term, stance, number >= first_hedged, by, quote, start, end, NAN, NAN, "")
+                row(article_id, category, term, stance, number >= first_hedged, by, quote, start, end, NAN, NAN, "")
             )
         for figure in sentence.figures:
             term, low, high, bound = figure
@@ -67,7 +74,7 @@ def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence]) -> lis
             if seen not in figures_seen:
                 figures_seen.add(seen)
                 rows.append(
-                    Claim(
+                    row(
                         article_id,
                         "dosage",
                         term,
