@@ -8,8 +8,10 @@ import pytest
 import yaml
 from tiny_data import CODEBOOK
 
+from kratom_claims import codebook as codebook_module
 from kratom_claims.codebook import ALL_CATEGORIES, CATEGORIES, load_codebook
 from kratom_claims.errors import CodebookError
+from kratom_claims.layout import project_layout
 
 
 def condition_terms(document):
@@ -242,3 +244,11 @@ def test_label_repeated_as_own_synonym_is_allowed(tiny_codebook):
 def test_codebook_is_immutable(tiny_codebook):
     with pytest.raises(AttributeError):
         tiny_codebook.terms = None
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML built without LibYAML")
+def test_the_libyaml_loader_reads_the_codebook_as_the_pure_python_loader_does():
+    text = project_layout().codebook_yml.read_text(encoding="utf-8")
+    fast = yaml.load(text, Loader=codebook_module._FastUniqueKeyLoader)
+    assert fast == yaml.load(text, Loader=codebook_module._UniqueKeyLoader)
+    assert fast["categories"]

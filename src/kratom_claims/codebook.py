@@ -77,8 +77,8 @@ def normalise_form(form: str) -> str:
     return " ".join(form.lower().split())
 
 
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A safe YAML loader that refuses a key given twice, which plain YAML silently overwrites."""
+class _UniqueKeys:
+    """What makes a safe YAML loader refuse a key given twice, which plain YAML silently overwrites."""
 
     def construct_mapping(self, node, deep=False):
         seen = set()
@@ -92,15 +92,36 @@ class _UniqueKeyLoader(yaml.SafeLoader):
         return super().construct_mapping(node, deep=deep)
 
 
+class _UniqueKeyLoader(_UniqueKeys, yaml.SafeLoader):
+    """The pure-Python loader: its messages name the problem in words a user can act on."""
+
+
+# LibYAML's parser, where PyYAML was built with it (its wheels are), reads the codebook several
+# times faster, which every command's start-up pays; a file it refuses is read again by the
+# pure-Python loader, so that the error message is the same either way.
+_FastUniqueKeyLoader = (
+    type("_FastUniqueKeyLoader", (_UniqueKeys, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else None
+)
+
+
 def _read_yaml(path: Path):
     if not path.is_file():
         raise CodebookError(path, "codebook file is missing")
     try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
+        return _load_yaml(path.read_text(encoding="utf-8"))
     except UnicodeDecodeError as err:
         raise CodebookError(path, f"codebook is not valid UTF-8 ({err})") from None
     except yaml.YAMLError as err:
         raise CodebookError(path, f"codebook is not valid YAML: {_yaml_problem(err)}") from None
+
+
+def _load_yaml(text: str):
+    if _FastUniqueKeyLoader is not None:
+        try:
+            return yaml.load(text, Loader=_FastUniqueKeyLoader)
+        except yaml.YAMLError:
+            pass  # read again below, for the pure-Python loader's message
+    return yaml.load(text, Loader=_UniqueKeyLoader)
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:
