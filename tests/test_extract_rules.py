@@ -171,15 +171,93 @@ def test_a_contrary_clause_keeps_its_condition_out_of_the_advice_against(extract
         ("A study found kratom is addictive.", "addiction", "researchers"),
     ],
 )
-def test_attributed_claims_name_whom_and_are_hedged(extractor, text, term, who):
-    assert attributed(extractor, text) == [(term, who, True)]
+def test_attributed_claims_name_whom_and_an_attribution_alone_does_not_hedge(extractor, text, term, who):
+    assert attributed(extractor, text) == [(term, who, False)]
 
 
 def test_a_claim_before_the_attribution_stays_the_articles_own(extractor):
     assert attributed(extractor, "Kratom eases back pain; critics say it is addictive.") == [
         ("back_pain", "", False),
-        ("addiction", "critics", True),
+        ("addiction", "critics", False),
     ]
+
+
+def test_an_attributed_claim_is_hedged_only_by_its_own_hedge(extractor):
+    assert attributed(extractor, "Critics say it may be addictive.") == [("addiction", "critics", True)]
+
+
+@pytest.mark.parametrize(
+    "text, term, who",
+    [
+        ("Shoppers who come back every month tell us it calms their arthritis.", "arthritis", "users"),
+        ("Most patients in the clinic said kratom eased their back pain.", "back_pain", "users"),
+        ("One online vendor insists the powder relieves fibromyalgia.", "fibromyalgia", "advocates"),
+        ("A hospital pharmacist warned that the capsules were contaminated.", "contamination", "critics"),
+        ("The Drug Enforcement Administration lists kratom as addictive.", "addiction", "regulators"),
+        ("Two national surveys suggest most buyers take it for chronic pain.", "chronic_pain", "researchers"),
+        ("A few small trials found it raised nausea in volunteers.", "nausea", "researchers"),
+    ],
+)
+def test_reported_speech_names_its_speaker(extractor, text, term, who):
+    assert attributed(extractor, text) == [(term, who, False)]
+
+
+def test_a_quotation_before_its_speaker_is_the_speakers_and_he_said_is_the_last_speaker(extractor):
+    text = 'The shop manager, a vendor for ten years, says it is popular. "It sorts out my arthritis," he said.'
+    assert attributed(extractor, text) == [("arthritis", "advocates", False)]
+
+
+def test_according_to_attributes_the_claims_before_it_in_its_clause(extractor):
+    text = "Half of the tins were contaminated, according to an independent analysis."
+    assert attributed(extractor, text) == [("contamination", "researchers", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said from the start that it eases my arthritis.",
+        "We found that it eases arthritis in most of our staff.",
+        "Reported effects include nausea.",
+        "Reports of nausea are common.",
+    ],
+)
+def test_the_writer_or_no_speaker_keeps_the_claim_the_articles_own(extractor, text):
+    assert [who for _, who, _ in attributed(extractor, text)] == [""]
+
+
+def test_a_negation_in_a_clause_opened_by_although_ends_at_its_comma(extractor):
+    text = "Although the powder is not a drug, at bedtime it eases arthritis."
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("There are no long-term trials, and more comprehensive research is overdue.", "more_research_needed"),
+        ("Two states have not banned it; the rest have.", "legal_status"),
+    ],
+)
+def test_a_warning_said_as_a_negation_is_asserted(extractor, text, term):
+    assert claims(extractor, text) == [("advice", term, "asserted")]
+
+
+def test_did_nothing_for_denies_what_follows_it(extractor):
+    assert claims(extractor, "Sadly it did nothing for my fibromyalgia.") == [("condition", "fibromyalgia", "denied")]
+
+
+def test_did_nothing_for_a_pronoun_denies_the_condition_named_before_it(extractor):
+    text = "If your trouble is arthritis, save your money: it did nothing for mine."
+    assert claims(extractor, text) == [("condition", "arthritis", "denied")]
+
+
+def test_one_of_the_treatments_for_a_condition_is_said_of_that_treatment(extractor):
+    text = "Swimming is one of the gentlest treatments for back pain and arthritis."
+    assert claims(extractor, text) == []
+
+
+def test_kratom_named_as_one_of_the_treatments_still_claims(extractor):
+    text = "Kratom is one of the oldest treatments for back pain."
+    assert claims(extractor, text) == [("condition", "back_pain", "asserted")]
 
 
 @pytest.mark.parametrize(

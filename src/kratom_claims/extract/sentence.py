@@ -35,7 +35,20 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .amounts import Figure, dose_figures, has_amounts
-from .cues import COMMA_SUBJECT, KRATOM_MENTION, SENSE
+from .cues import (
+    BACK_REFERENCE,
+    CAUTIONS,
+    COMMA_SUBJECT,
+    CONCESSIVE,
+    FIRST_PERSON,
+    KRATOM_MENTION,
+    ONE_OF,
+    PRONOUN_SPEAKERS,
+    QUOTE_BEFORE,
+    SENSE,
+    SPEAKER,
+    SPEAKER_OF,
+)
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
 from .scan import LINE_BULLET, Hit
 
@@ -71,6 +84,12 @@ OTHER_TREATMENTS = re.compile(
 BULLET_OPENS = frozenset(" \t\n\r\f\v-\u2022*\u00a0")
 # How many lines of a list to walk back to find its heading.
 HEADING_REACH = 40
+# How far around a verb of saying to look for its speaker, in characters.
+SPEAKER_REACH = 60
+# Whom a pronoun speaker stands for when the article has placed no speaker before it: a quoted
+# person the rules cannot place is most often someone who takes kratom, and any attribution is
+# safer for a reader than giving the claim as the article's own.
+UNPLACED_SPEAKER = "users"
 
 
 @dataclass(slots=True)
@@ -97,6 +116,8 @@ class Sentence:
     against: bool = False  # advice against use in the clause so far
     attribution: str = ""  # whom the claims from attributed_from on are attributed to
     attributed_from: int = 0
+    clause_claims: int = 0  # how many claims were made before the clause began
+    concessive: bool = False  # the clause opened with "although", "while" ...: it ends at a comma
     comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
     claims: list[Key] = field(default_factory=list)  # in the order made
     unhedged: int = 0  # how many claims were made in clauses that ended before any hedge
@@ -124,6 +145,7 @@ class Reader:
         self.against = starts["against"]
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
+        self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -210,6 +232,8 @@ class Reader:
         """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
         if not sentence.hedged:
             sentence.unhedged = len(sentence.claims)
+        sentence.clause_claims = len(sentence.claims)
+        sentence.concessive = self.lowered[start:end] in CONCESSIVE
         sentence.negated = sentence.against = False
         sentence.without = -1
         sentence.comparisons = ()
@@ -225,11 +249,27 @@ class Reader:
             sentence.contrasted = False
         if sentence.contrasted:
             sentence.subject, sentence.subject_end = "contrast", end
-        elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end):
+        elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end) or (
+            ONE_OF.search(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start)
+            and not KRATOM_MENTION.search(self.lowered, sentence.start, start)
+            and not PRONOUN.search(self.lowered, sentence.start, start)
+        ):
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.negated, sentence.negation_end = True, end
+
+    def no_effect(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "did nothing for", "didn't help": a negation, and with a pronoun after it ("for mine")
+        a denial of the conditions asserted before it in the sentence."""
+        sentence.negated, sentence.negation_end = True, end
+        if not BACK_REFERENCE.match(self.lowered, end):
+            return
+        for number, (category, term, stance) in enumerate(sentence.claims):
+            if category == "condition" and stance == "asserted":
+                self.seen.discard((category, term, stance))
+                sentence.claims[number] = (category, term, "denied")
+                self.seen.add(sentence.claims[number])
 
     def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.contrasted, sentence.contrast_end = True, end
@@ -238,10 +278,37 @@ class Reader:
         sentence.without = end
 
     def attribution(self, sentence: Sentence, index: int, start: int, end: int, payload: str) -> None:
-        """ "critics say", "users report": the claims after it are theirs (payload: whose), and hedged."""
-        sentence.hedged = True
+        """ "critics say", "users report": the claims after it are theirs (payload: whose). An
+        attribution alone hedges nothing (the method chapter's rule)."""
+        self.last_speaker = payload
         if not sentence.attribution:
             sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
+
+    def speech(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A verb of saying: the claims after it are its speaker's, named just before it ("many
+        people who buy kratom say"); after "according to <someone>", or after a quotation ('"...,"
+        he said'), the claims of its clause or of the whole quotation are too."""
+        lowered = self.lowered
+        if lowered.startswith(" of", end):
+            return  # a noun: "reports of", "a list of"
+        before = lowered[max(sentence.start, start - SPEAKER_REACH) : start]
+        quoted = QUOTE_BEFORE.search(before)
+        if lowered.startswith("according", start):
+            who, claims_from = (
+                self._speaker(lowered, end, min(sentence.end, end + SPEAKER_REACH), False),
+                sentence.clause_claims,
+            )
+        elif quoted:
+            who = self._speaker(before, quoted.start(), len(before), True) or self._speaker(
+                lowered, end, min(sentence.end, end + SPEAKER_REACH), False
+            )
+            claims_from = 0
+        else:
+            who, claims_from = self._speaker(before, 0, len(before), True), len(sentence.claims)
+        if who:
+            self.last_speaker = who
+            if not sentence.attribution:
+                sentence.attribution, sentence.attributed_from = who, claims_from
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -284,9 +351,11 @@ class Reader:
         "hedge": hedge,
         "drug": drug,
         "negation": negation,
+        "no_effect": no_effect,
         "contrast": contrast,
         "without": without,
         "attribution": attribution,
+        "speech": speech,
         "against": against,
         "background": background,
         "comparison": comparison,
@@ -295,6 +364,17 @@ class Reader:
         "unit": unit,
     }
 
+    def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
+        """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
+        an attribution id, or "" for the writer or for no speaker at all."""
+        named = [*SPEAKER.finditer(text, start, end)]
+        found = (named[-1] if last else named[0]) if named else None
+        if found is None or found.group() in FIRST_PERSON:
+            return ""
+        if found.group() in PRONOUN_SPEAKERS:
+            return self.last_speaker or UNPLACED_SPEAKER
+        return SPEAKER_OF[found.group()]
+
     # --- what the form handler asks ---------------------------------------------------------------
 
     def _claim_terms(self, sentence: Sentence, form: Form, start: int, end: int, joined: bool) -> None:
@@ -302,8 +382,12 @@ class Reader:
         terms = (_choose(form.terms, self.lowered, sentence, start, end),) if form.shared else form.terms
         if joined:
             terms = self.lexicon.implied(self.lowered, start, end) + terms
-        if sentence.negated and COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start):
-            sentence.negated = False  # a comma and a new subject ended the negated clause
+        if sentence.negated and (
+            COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start)
+            or sentence.concessive
+            and "," in self.lowered[sentence.negation_end : start]
+        ):
+            sentence.negated = False  # a comma ended the negated clause
         clause_denies = sentence.subject == "contrast" or sentence.negated
         for term in terms:
             if sentence.amounts and term.dosage:
@@ -312,7 +396,7 @@ class Reader:
                 sentence.against or self.against and self._advised_against(start, sentence.end)
             ):
                 continue  # what use is advised against for, not a claim
-            denied = (
+            denied = not (term.category == "advice" and term.term in CAUTIONS) and (
                 clause_denies
                 or term.harm
                 and (
