@@ -212,6 +212,25 @@ def test_according_to_attributes_the_claims_before_it_in_its_clause(extractor):
     assert attributed(extractor, text) == [("contamination", "researchers", False)]
 
 
+def test_a_quotation_signed_after_a_dash_is_its_signers(extractor):
+    text = '"My arthritis is gone and I never felt sick." \u2013 a buyer from Leeds'
+    assert attributed(extractor, text) == [("arthritis", "users", False)]
+
+
+def test_the_sentence_that_closes_a_quotation_keeps_its_speaker(extractor):
+    text = 'Critics were blunt. "It is no cure," one critic said. "Do not be fooled. It is addictive."'
+    assert attributed(extractor, text) == [("addiction", "critics", False)]
+
+
+def test_nobody_denies(extractor):
+    assert claims(extractor, "Nobody in our group found it addictive.") == [("side_effect", "addiction", "denied")]
+
+
+def test_a_drug_one_comes_off_is_not_the_subject(extractor):
+    text = "It helps people coming off opioids, as it eases nausea."
+    assert claims(extractor, text) == [("side_effect", "nausea", "asserted")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -290,6 +309,14 @@ def test_a_heading_about_harms_makes_its_bullets_side_effects(extractor):
         ("side_effect", "side_effects", "asserted"),
         ("side_effect", "insomnia", "asserted"),
         ("side_effect", "nausea", "asserted"),
+    ]
+
+
+def test_a_lead_in_line_passes_the_heading_above_it_to_the_bullets(extractor):
+    text = "Which side effects can kratom bring?\nMost buyers are fine, though a few get:\n- Difficulty sleeping\n"
+    assert claims(extractor, text) == [
+        ("side_effect", "side_effects", "asserted"),
+        ("side_effect", "insomnia", "asserted"),
     ]
 
 

@@ -84,7 +84,7 @@ KRATOM = (
     "the herb",
     "the leaves",
 )
-NEGATION = ("not", "never", "no", "none", "cannot", "neither", "nor", "rarely", "seldom")
+NEGATION = ("not", "never", "no", "none", "nobody", "cannot", "neither", "nor", "rarely", "seldom")
 COMPARISON = (
     "fewer",
     "milder",
@@ -330,6 +330,7 @@ SPEAKERS = {
         "user",
         "customers",
         "customer",
+        "buyer",
         "shoppers",
         "clients",
         "buyers",

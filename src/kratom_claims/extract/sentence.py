@@ -60,7 +60,7 @@ COMPARISON_REACH = 6
 # Words after which a drug is compared with, not described: "an alternative to opioids", "it
 # mimics how opioids work".
 OBJECT_WORDS = frozenset(
-    "to than as like of with from over versus vs on among about how mimics mimic resembles".split()
+    "to than as like of off with from over versus vs on among about how mimics mimic resembles".split()
 )
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
@@ -180,14 +180,28 @@ class Reader:
             lowered = self.lowered[first:end]
             sentence.figures = dose_figures(lowered, self.lexicon.bands)
             sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
+        if self.last_speaker and self._ends_quotation(first, end):
+            sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
         if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
             heading = self._heading(first)
-            sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
             sense = SENSE.search(heading)
+            if sense is None and heading.rstrip().endswith(":"):
+                # a lead-in ("but some experience:") under the real heading of the list
+                heading += "\n" + self._heading(self.lowered.rfind(heading, 0, first))
+                sense = SENSE.search(heading)
+            sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
             sentence.heading_harm = sense is not None and sense["harm"] is not None
         return sentence
+
+    def _ends_quotation(self, first: int, end: int) -> bool:
+        """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
+        lowered = self.lowered
+        last = end - 1
+        while last > first and lowered[last].isspace():
+            last -= 1
+        return lowered[last] == '"' and lowered.count('"', first, end) == 1
 
     def _heading(self, line_start: int) -> str:
         """The line above a list that a bullet starting at line_start belongs to."""
@@ -234,6 +248,8 @@ class Reader:
             sentence.unhedged = len(sentence.claims)
         sentence.clause_claims = len(sentence.claims)
         sentence.concessive = self.lowered[start:end] in CONCESSIVE
+        if self.lowered[start - 2 : start].rstrip().endswith('"'):
+            self._quoted_by(sentence, end)  # a quotation, then a dash and its speaker
         sentence.negated = sentence.against = False
         sentence.without = -1
         sentence.comparisons = ()
@@ -363,6 +379,13 @@ class Reader:
         "band": band,
         "unit": unit,
     }
+
+    def _quoted_by(self, sentence: Sentence, end: int) -> None:
+        """The claims of a quotation followed by a dash and its speaker ('"..." - a verified buyer')."""
+        who = self._speaker(self.lowered, end, min(sentence.end, end + SPEAKER_REACH), False)
+        if who and not sentence.attribution:
+            self.last_speaker = who
+            sentence.attribution, sentence.attributed_from = who, 0
 
     def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
         """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
