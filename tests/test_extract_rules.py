@@ -65,6 +65,7 @@ RULES_CODEBOOK = {
                 ("medical_supervision", []),
                 ("advised_against", ["not recommended", "should be avoided"]),
                 ("legal_status", ["legal", "banned", "not approved by the FDA"]),
+                ("drug_interactions", ["combine kratom with"]),
                 ("more_research_needed", ["lacks clinical research", "more comprehensive research"]),
                 ("complementary_therapy", ["physical therapy"]),
             ],
@@ -220,6 +221,15 @@ def test_a_quotation_signed_after_a_dash_is_its_signers(extractor):
 def test_the_sentence_that_closes_a_quotation_keeps_its_speaker(extractor):
     text = 'Critics were blunt. "It is no cure," one critic said. "Do not be fooled. It is addictive."'
     assert attributed(extractor, text) == [("addiction", "critics", False)]
+
+
+def test_a_form_that_ends_in_a_preposition_before_a_drug_is_kept(extractor):
+    assert claims(extractor, "Never combine kratom with opioids.") == [("advice", "drug_interactions", "asserted")]
+
+
+def test_a_negation_stops_at_and_before_a_new_subject_such_as_everyone(extractor):
+    text = "It is not a cure, and everyone finds relief from arthritis in time."
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
 
 
 def test_nobody_denies(extractor):

@@ -548,6 +548,13 @@ NEW_SUBJECT = (
     "has",
     "have",
     "also",
+    "everyone",
+    "everybody",
+    "you",
+    "people",
+    "most",
+    "many",
+    "some",
 )
 
 

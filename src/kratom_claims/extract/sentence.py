@@ -82,6 +82,8 @@ OTHER_TREATMENTS = re.compile(
 )
 # The characters that open a bullet (text.BULLET): a line that opens with none is no bullet.
 BULLET_OPENS = frozenset(" \t\n\r\f\v-\u2022*\u00a0")
+# A form that ends in one of these ("combine kratom with") governs the drug after it, not describes it.
+PREPOSITIONS = (" with", " to", " of", " for", " than")
 # How many lines of a list to walk back to find its heading.
 HEADING_REACH = 40
 # How far around a verb of saying to look for its speaker, in characters.
@@ -236,7 +238,12 @@ class Reader:
         if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
             sentence.subject, sentence.contrasted = "kratom", False
         drug_start, drug_end = sentence.drug_span
-        if sentence.subject == "drug" or drug_start <= start < drug_end or end in self.before_drug:
+        if (
+            sentence.subject == "drug"
+            or drug_start <= start < drug_end
+            or end in self.before_drug
+            and not lowered.endswith(PREPOSITIONS, start, end)
+        ):
             return  # said of the drug, part of its name, or right before it ("addictive painkillers")
         if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
             return
