@@ -232,6 +232,18 @@ def test_a_negation_stops_at_and_before_a_new_subject_such_as_everyone(extractor
     assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregabalin and duloxetine are often prescribed for fibromyalgia.",
+        "Lidocaine plasters cause few side effects.",
+        "Over-the-counter pain relievers can ease arthritis.",
+    ],
+)
+def test_common_pain_medicines_are_other_drugs(extractor, text):
+    assert claims(extractor, text) == []
+
+
 def test_nobody_denies(extractor):
     assert claims(extractor, "Nobody in our group found it addictive.") == [("side_effect", "addiction", "denied")]
 
