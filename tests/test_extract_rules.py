@@ -51,7 +51,7 @@ RULES_CODEBOOK = {
                 ("addiction", ["addictive"]),
                 ("liver_injury", ["liver damage"]),
                 ("overdose", []),
-                ("withdrawal", []),
+                ("withdrawal", ["withdrawal symptoms"]),
                 ("insomnia", ["difficulty sleeping"]),
                 ("nausea", []),
                 ("side_effects", ["side effects"]),
@@ -242,6 +242,24 @@ def test_a_negation_stops_at_and_before_a_new_subject_such_as_everyone(extractor
 )
 def test_common_pain_medicines_are_other_drugs(extractor, text):
     assert claims(extractor, text) == []
+
+
+def test_conditions_listed_as_withdrawal_symptoms_after_a_harm_are_not_relieved(extractor):
+    text = "Daily use can lead to withdrawal symptoms such as back pain, insomnia and nausea."
+    assert claims(extractor, text) == [
+        ("side_effect", "withdrawal", "asserted"),
+        ("side_effect", "insomnia", "asserted"),
+        ("side_effect", "nausea", "asserted"),
+    ]
+
+
+def test_withdrawal_symptoms_kratom_eases_stay_conditions(extractor):
+    text = "It can ease withdrawal symptoms such as back pain and insomnia."
+    assert claims(extractor, text) == [
+        ("side_effect", "withdrawal", "asserted"),
+        ("condition", "back_pain", "asserted"),
+        ("condition", "insomnia", "asserted"),
+    ]
 
 
 def test_nobody_denies(extractor):

@@ -533,6 +533,22 @@ CAUTIONS = frozenset(
         "legal_status",
     )
 )
+# The list after these names withdrawal symptoms; after a harm ("may cause withdrawal symptoms
+# such as muscle aches") its conditions are symptoms, not conditions kratom relieves.
+SYMPTOM_LISTS = tuple(
+    f"withdrawal {middle}"
+    for middle in (
+        "symptoms such as",
+        "symptoms like",
+        "symptoms including",
+        "symptoms include",
+        "symptoms can include",
+        "can include",
+        "may include",
+        "includes",
+        "with",
+    )
+)
 BACK_REFERENCE = re.compile(r"\s+(?:mine|it|them|that|those|this|me)\b")
 # "X is one of the (best-supported) treatments for Y": the treatment is what the sentence
 # describes, not an object kratom is compared with.
@@ -590,6 +606,7 @@ def cue_phrases() -> dict[str, str]:
         ("contrast", CONTRAST),
         ("drug", drug_phrases()),
         ("no_effect", NO_EFFECT),
+        ("symptoms", SYMPTOM_LISTS),
         ("negation", (*NEGATION, "n't")),
         ("without", ("without",)),
         ("comparison", COMPARISON),

@@ -120,6 +120,7 @@ class Sentence:
     attributed_from: int = 0
     clause_claims: int = 0  # how many claims were made before the clause began
     concessive: bool = False  # the clause opened with "although", "while" ...: it ends at a comma
+    symptoms: bool = False  # a list of withdrawal symptoms after a harm: its conditions are symptoms
     comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
     claims: list[Key] = field(default_factory=list)  # in the order made
     unhedged: int = 0  # how many claims were made in clauses that ended before any hedge
@@ -255,6 +256,7 @@ class Reader:
             sentence.unhedged = len(sentence.claims)
         sentence.clause_claims = len(sentence.claims)
         sentence.concessive = self.lowered[start:end] in CONCESSIVE
+        sentence.symptoms = False
         if self.lowered[start - 2 : start].rstrip().endswith('"'):
             self._quoted_by(sentence, end)  # a quotation, then a dash and its speaker
         sentence.negated = sentence.against = False
@@ -293,6 +295,11 @@ class Reader:
                 self.seen.discard((category, term, stance))
                 sentence.claims[number] = (category, term, "denied")
                 self.seen.add(sentence.claims[number])
+
+    def symptoms(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "withdrawal symptoms such as": after a harm ("may cause"), the list names symptoms."""
+        before = [*SENSE.finditer(self.lowered, sentence.start, start)]
+        sentence.symptoms = bool(before) and before[-1]["harm"] is not None
 
     def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.contrasted, sentence.contrast_end = True, end
@@ -375,6 +382,7 @@ class Reader:
         "drug": drug,
         "negation": negation,
         "no_effect": no_effect,
+        "symptoms": symptoms,
         "contrast": contrast,
         "without": without,
         "attribution": attribution,
@@ -420,6 +428,8 @@ class Reader:
             sentence.negated = False  # a comma ended the negated clause
         clause_denies = sentence.subject == "contrast" or sentence.negated
         for term in terms:
+            if sentence.symptoms and term.category == "condition":
+                continue  # a withdrawal symptom, not a condition kratom relieves
             if sentence.amounts and term.dosage:
                 continue  # the sentence's dose figures give its dosage rows, or its amounts are not doses
             if term.subject_of_advice and (
