@@ -658,7 +658,10 @@ KRATOM_MENTION = re.compile(rf"\b(?:{alternation(KRATOM)})(?!\w)")
 SENSE = re.compile(rf"\b(?:(?P<harm>{alternation(HARM_CUES)})|(?P<relief>{alternation(RELIEF_CUES)}))\b")
 OTHER_DRUG = re.compile(rf"\b(?:{alternation(drug_phrases())})\b")
 # The speaker of a verb of saying, searched for in a few words around that verb only.
-SPEAKER = re.compile(rf"\b(?:{alternation([*SPEAKER_OF, *PRONOUN_SPEAKERS, *FIRST_PERSON])})\b")
+SPEAKER_NAMES = alternation([*SPEAKER_OF, *PRONOUN_SPEAKERS, *FIRST_PERSON])
+SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b")
+# The last speaker in a stretch of text, found by one greedy match rather than a list of all.
+LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
 # A quotation closes right before the verb, the speaker perhaps between ('..." he said').
 QUOTE_BEFORE = re.compile(r'[,.!?]?"\s*(?:[a-z]+\s+){0,3}$')
 

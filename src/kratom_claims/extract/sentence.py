@@ -39,9 +39,9 @@ from .cues import (
     BACK_REFERENCE,
     CAUTIONS,
     COMMA_SUBJECT,
-    CONCESSIVE,
     FIRST_PERSON,
     KRATOM_MENTION,
+    LAST_SPEAKER,
     ONE_OF,
     PRONOUN_SPEAKERS,
     QUOTE_BEFORE,
@@ -149,6 +149,7 @@ class Reader:
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
+        self.quotes = '"' in lowered  # whether quotations need looking for at all
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -183,7 +184,7 @@ class Reader:
             lowered = self.lowered[first:end]
             sentence.figures = dose_figures(lowered, self.lexicon.bands)
             sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
-        if self.last_speaker and self._ends_quotation(first, end):
+        if self.quotes and self.last_speaker and self._ends_quotation(first, end):
             sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
@@ -201,10 +202,7 @@ class Reader:
     def _ends_quotation(self, first: int, end: int) -> bool:
         """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
         lowered = self.lowered
-        last = end - 1
-        while last > first and lowered[last].isspace():
-            last -= 1
-        return lowered[last] == '"' and lowered.count('"', first, end) == 1
+        return lowered.find('"', max(first, end - 4), end) >= 0 and lowered.count('"', first, end) == 1
 
     def _heading(self, line_start: int) -> str:
         """The line above a list that a bullet starting at line_start belongs to."""
@@ -250,14 +248,14 @@ class Reader:
             return
         self._claim_terms(sentence, form, start, end, joined)
 
-    def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+    def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: bool | None) -> None:
         """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
         if not sentence.hedged:
             sentence.unhedged = len(sentence.claims)
         sentence.clause_claims = len(sentence.claims)
-        sentence.concessive = self.lowered[start:end] in CONCESSIVE
+        sentence.concessive = payload is True
         sentence.symptoms = False
-        if self.lowered[start - 2 : start].rstrip().endswith('"'):
+        if self.quotes and self.lowered.find('"', max(0, start - 2), start) >= 0:
             self._quoted_by(sentence, end)  # a quotation, then a dash and its speaker
         sentence.negated = sentence.against = False
         sentence.without = -1
@@ -319,26 +317,21 @@ class Reader:
         people who buy kratom say"); after "according to <someone>", or after a quotation ('"...,"
         he said'), the claims of its clause or of the whole quotation are too."""
         lowered = self.lowered
-        if lowered.startswith(" of", end):
-            return  # a noun: "reports of", "a list of"
-        before = lowered[max(sentence.start, start - SPEAKER_REACH) : start]
-        quoted = QUOTE_BEFORE.search(before)
+        if sentence.attribution or lowered.startswith(" of", end):
+            return  # the sentence's claims are someone's already; or a noun: "reports of", "a list of"
+        since = max(sentence.start, start - SPEAKER_REACH)
+        after = min(sentence.end, end + SPEAKER_REACH)
+        quoted = lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
         if lowered.startswith("according", start):
-            who, claims_from = (
-                self._speaker(lowered, end, min(sentence.end, end + SPEAKER_REACH), False),
-                sentence.clause_claims,
-            )
+            who, claims_from = self._speaker(lowered, end, after, False), sentence.clause_claims
         elif quoted:
-            who = self._speaker(before, quoted.start(), len(before), True) or self._speaker(
-                lowered, end, min(sentence.end, end + SPEAKER_REACH), False
-            )
+            who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
             claims_from = 0
         else:
-            who, claims_from = self._speaker(before, 0, len(before), True), len(sentence.claims)
+            who, claims_from = self._speaker(lowered, since, start, True), len(sentence.claims)
         if who:
             self.last_speaker = who
-            if not sentence.attribution:
-                sentence.attribution, sentence.attributed_from = who, claims_from
+            sentence.attribution, sentence.attributed_from = who, claims_from
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -405,13 +398,15 @@ class Reader:
     def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
         """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
         an attribution id, or "" for the writer or for no speaker at all."""
-        named = [*SPEAKER.finditer(text, start, end)]
-        found = (named[-1] if last else named[0]) if named else None
-        if found is None or found.group() in FIRST_PERSON:
+        found = (LAST_SPEAKER.match if last else SPEAKER.search)(text, start, end)
+        if found is None:
             return ""
-        if found.group() in PRONOUN_SPEAKERS:
+        speaker = found["speaker"]
+        if speaker in FIRST_PERSON:
+            return ""
+        if speaker in PRONOUN_SPEAKERS:
             return self.last_speaker or UNPLACED_SPEAKER
-        return SPEAKER_OF[found.group()]
+        return SPEAKER_OF[speaker]
 
     # --- what the form handler asks ---------------------------------------------------------------
 
