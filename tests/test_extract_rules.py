@@ -262,6 +262,21 @@ def test_withdrawal_symptoms_kratom_eases_stay_conditions(extractor):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, stance",
+    [("Unlike codeine, it is not addictive.", "denied"), ("Unlike codeine, it is addictive.", "asserted")],
+)
+def test_a_pronoun_after_unlike_drug_and_a_comma_is_kratom(extractor, text, stance):
+    assert claims(extractor, text) == [("side_effect", "addiction", stance)]
+
+
+def test_a_frequency_set_off_by_commas_is_no_negation(extractor):
+    assert claims(extractor, "It can bring nausea and, rarely, an overdose.") == [
+        ("side_effect", "nausea", "asserted"),
+        ("side_effect", "overdose", "asserted"),
+    ]
+
+
 def test_nobody_denies(extractor):
     assert claims(extractor, "Nobody in our group found it addictive.") == [("side_effect", "addiction", "denied")]
 

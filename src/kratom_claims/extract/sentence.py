@@ -234,7 +234,11 @@ class Reader:
             and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared or joined)
         ):
             return  # it would only repeat a claim made before
-        if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
+        if sentence.subject in ("drug", "contrast") and (
+            KRATOM_MENTION.search(lowered, sentence.subject_end, start)
+            or sentence.subject == "contrast"
+            and COMMA_SUBJECT.search(lowered, sentence.subject_end, start)  # "Unlike morphine, it ..."
+        ):
             sentence.subject, sentence.contrasted = "kratom", False
         drug_start, drug_end = sentence.drug_span
         if (
@@ -280,6 +284,9 @@ class Reader:
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A negation, except a frequency set off by commas ("and, rarely, seizures" asserts them)."""
+        if self.lowered.startswith(",", end) and self.lowered.startswith(", ", start - 2):
+            return
         sentence.negated, sentence.negation_end = True, end
 
     def no_effect(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
