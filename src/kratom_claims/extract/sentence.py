@@ -8,10 +8,17 @@
   "not safe" and "not approved" deny nothing. "without" denies harms only, in its own phrase
   (up to a comma or a verb, and the list that follows it); comparisons ("fewer", "milder",
   "lower risk of") deny harms a few words on, since "less pain" is relief, not a denial of pain.
-- A hedge ("may", "users report", "research suggests") earlier in the sentence or later in the
-  same clause marks the claim hedged; plain "can" does not.
+- A hedge ("may", "reports suggest", "purported") earlier in the sentence or later in the same
+  clause marks the claim hedged; plain "can" does not.
 - An attribution ("critics say", "considered by the FDA", "users report") marks the claims after
-  it in the sentence as the attributed party's (attributed_to), and hedged.
+  it in the sentence as the attributed party's (attributed_to); alone it does not hedge them (the
+  method chapter's rule). So does reported speech: a verb of saying whose speaker stands a few
+  words before it ("many people who buy kratom say"); "according to <speaker>" and a quotation
+  before its speaker ('"...," he said', '"..." - a buyer') attribute their clause or sentence;
+  "he said" is the article's last speaker; "I" and "we" are the article's own voice.
+- A negation also ends at the comma that closes an "although" clause; it does not deny a warning
+  ("never combine it with alcohol"); "did nothing for mine" denies the conditions before it;
+  ", rarely," is a frequency, not a negation.
 - Advice against use ("not recommended", "should be avoided") is the advice term
   advised_against; the conditions and harms of its clause, or before it in the sentence, are what
   use is advised against for, not claims.
