@@ -53,17 +53,6 @@ DRUG_NOUNS = (
     "ibuprofen",
     "acetaminophen",
     "paracetamol",
-    "naproxen",
-    "aspirin",
-    "gabapentin",
-    "pregabalin",
-    "duloxetine",
-    "amitriptyline",
-    "antidepressants",
-    "anticonvulsants",
-    "lidocaine",
-    "capsaicin",
-    "pain relievers",
     "pharmaceuticals",
     "marijuana",
     "medical marijuana",
@@ -77,6 +66,21 @@ DRUG_NOUNS = (
     "treatments",
     "therapies",
     "drugs",
+)
+# Other pain medicines, named alone: with the modifiers they would add hundreds of phrases that
+# no text uses ("synthetic prescription gabapentin"), and a larger automaton reads slower.
+PAIN_MEDICINES = (
+    "naproxen",
+    "aspirin",
+    "gabapentin",
+    "pregabalin",
+    "duloxetine",
+    "amitriptyline",
+    "antidepressants",
+    "anticonvulsants",
+    "lidocaine",
+    "capsaicin",
+    "pain relievers",
 )
 DRUG_MODIFIERS = ("synthetic", "prescription", "traditional", "conventional", "other", "pharmaceutical", "opioid")
 KRATOM = (
@@ -500,8 +504,9 @@ DOSE_BANDS = (
     "excessive doses",
 )
 CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
-# A clause these open ends at its first comma: "Although kratom is not an opioid|, at high doses ...".
-CONCESSIVE = frozenset(("although", "though", "while", "whereas"))
+# A clause these open ends at its first comma: "Although kratom is not an opioid|, at high doses ...";
+# searched for only before a negation, back to the start of its sentence.
+CONCESSIVE_OPEN = re.compile(r"\b(?:although|though|while|whereas)\b[^,;:]*$")
 # "It did nothing for my migraines": a negation; "if you have migraines, it did nothing for mine"
 # also denies the conditions named before it in the sentence, which the pronoun points back to.
 NO_EFFECT = (
@@ -519,7 +524,7 @@ NO_EFFECT = (
     "had no effect on",
     "has no effect on",
 )
-# Advice that warns: said as a negation as often as not ("never mix it with alcohol", "not for
+# Advice terms that warn: said as a negation as often as not ("never mix it with alcohol", "not for
 # pregnant women", "there are no trials, and more research is needed"), so a negation restates it
 # rather than denying it. Other advice ("you do not need a doctor") is denied by a negation.
 CAUTIONS = frozenset(
@@ -534,7 +539,8 @@ CAUTIONS = frozenset(
     )
 )
 # The list after these names withdrawal symptoms; after a harm ("may cause withdrawal symptoms
-# such as muscle aches") its conditions are symptoms, not conditions kratom relieves.
+# such as muscle aches") the conditions in the rest of the sentence are symptoms, not conditions
+# kratom relieves.
 SYMPTOM_LISTS = tuple(
     f"withdrawal {middle}"
     for middle in (
@@ -586,8 +592,9 @@ NEW_SUBJECT = (
 
 
 def drug_phrases() -> list[str]:
-    """Every drug noun, alone and after one or two different modifiers ("synthetic opioids")."""
-    phrases = list(DRUG_NOUNS)
+    """Every drug noun, alone and after one or two different modifiers ("synthetic opioids"), and
+    the other pain medicines."""
+    phrases = [*DRUG_NOUNS, *PAIN_MEDICINES]
     for first in DRUG_MODIFIERS:
         phrases += [f"{first} {noun}" for noun in DRUG_NOUNS]
         phrases += [f"{first} {second} {noun}" for second in DRUG_MODIFIERS if second != first for noun in DRUG_NOUNS]

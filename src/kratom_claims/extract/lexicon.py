@@ -15,7 +15,7 @@ import ahocorasick
 from ..codebook import Codebook
 from .amounts import GENERIC_BAND
 from .copies import WORD_BREAKS, search_copy
-from .cues import ATTRIBUTED_BY, CONCESSIVE, boundary_phrases, cue_phrases
+from .cues import ATTRIBUTED_BY, boundary_phrases, cue_phrases
 
 # Layers of hits: overlaps are settled within a layer only, so "side effects" is both a form
 # and a harm cue.
@@ -68,10 +68,9 @@ class Form:
 
 # What a hit is: (layer, minus length, kind, payload). The length is negated so that sorting
 # puts the longest first; the kind is "form", "boundary" or a cue's kind (cues.cue_phrases);
-# the payload is a form's Form, an attribution's codebook id, True for a boundary word that opens
-# a concessive clause ("although"), else None. A plain tuple, not a named one: reading unpacks one
+# the payload is a form's Form, an attribution's codebook id, else None. A plain tuple, not a named one: reading unpacks one
 # at every hit, and plain tuples unpack several times faster.
-Role = tuple[int, int, str, "Form | str | bool | None"]
+Role = tuple[int, int, str, "Form | str | None"]
 
 
 def _padded(phrase: str, glued: bool) -> tuple[str, int, int]:
@@ -129,7 +128,7 @@ def _roles_by_key(forms: dict, cues: dict[str, str], boundaries: dict[str, None]
             known = by_layer.get(FORM, ("form", ()))[1]
             by_layer[FORM] = ("form", known + tuple(owner for owner in forms[phrase] if owner not in known))
         if phrase in boundaries:
-            by_layer[BOUNDARY] = ("boundary", phrase in CONCESSIVE or None)
+            by_layer[BOUNDARY] = ("boundary", None)
         if phrase in cues:
             by_layer.setdefault(CUE, (cues[phrase], ATTRIBUTED_BY.get(phrase)))
     return keys

@@ -46,6 +46,7 @@ from .cues import (
     BACK_REFERENCE,
     CAUTIONS,
     COMMA_SUBJECT,
+    CONCESSIVE_OPEN,
     FIRST_PERSON,
     KRATOM_MENTION,
     LAST_SPEAKER,
@@ -125,8 +126,7 @@ class Sentence:
     against: bool = False  # advice against use in the clause so far
     attribution: str = ""  # whom the claims from attributed_from on are attributed to
     attributed_from: int = 0
-    clause_claims: int = 0  # how many claims were made before the clause began
-    concessive: bool = False  # the clause opened with "although", "while" ...: it ends at a comma
+    concessive: bool = False  # the negation stands in a clause opened by "although": it ends at a comma
     symptoms: bool = False  # a list of withdrawal symptoms after a harm: its conditions are symptoms
     comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
     claims: list[Key] = field(default_factory=list)  # in the order made
@@ -259,13 +259,10 @@ class Reader:
             return
         self._claim_terms(sentence, form, start, end, joined)
 
-    def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: bool | None) -> None:
+    def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
         if not sentence.hedged:
             sentence.unhedged = len(sentence.claims)
-        sentence.clause_claims = len(sentence.claims)
-        sentence.concessive = payload is True
-        sentence.symptoms = False
         if self.quotes and self.lowered.find('"', max(0, start - 2), start) >= 0:
             self._quoted_by(sentence, end)  # a quotation, then a dash and its speaker
         sentence.negated = sentence.against = False
@@ -284,17 +281,21 @@ class Reader:
         if sentence.contrasted:
             sentence.subject, sentence.subject_end = "contrast", end
         elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end) or (
-            ONE_OF.search(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start)
+            self.lowered.find("one of", max(sentence.start, start - OBJECT_WINDOW), start) >= 0
+            and ONE_OF.search(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start)
             and not KRATOM_MENTION.search(self.lowered, sentence.start, start)
             and not PRONOUN.search(self.lowered, sentence.start, start)
         ):
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
-        """A negation, except a frequency set off by commas ("and, rarely, seizures" asserts them)."""
-        if self.lowered.startswith(",", end) and self.lowered.startswith(", ", start - 2):
+        """A negation, except a frequency set off by commas ("and, rarely, seizures" asserts them);
+        in a clause opened by "although", it ends at the clause's comma."""
+        lowered = self.lowered
+        if lowered.startswith(",", end) and lowered.startswith(", ", start - 2):
             return
         sentence.negated, sentence.negation_end = True, end
+        sentence.concessive = CONCESSIVE_OPEN.search(lowered, sentence.start, start) is not None
 
     def no_effect(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """ "did nothing for", "didn't help": a negation, and with a pronoun after it ("for mine")
@@ -337,7 +338,7 @@ class Reader:
         after = min(sentence.end, end + SPEAKER_REACH)
         quoted = lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
         if lowered.startswith("according", start):
-            who, claims_from = self._speaker(lowered, end, after, False), sentence.clause_claims
+            who, claims_from = self._speaker(lowered, end, after, False), 0
         elif quoted:
             who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
             claims_from = 0
@@ -445,15 +446,16 @@ class Reader:
                 sentence.against or self.against and self._advised_against(start, sentence.end)
             ):
                 continue  # what use is advised against for, not a claim
-            denied = not (term.category == "advice" and term.term in CAUTIONS) and (
+            denied = (
                 clause_denies
                 or term.harm
                 and (
                     sentence.without >= 0
                     and self._without_governs(sentence, start, end)
-                    or _within_reach(self.lowered, sentence.comparisons, start)
+                    or sentence.comparisons
+                    and _within_reach(self.lowered, sentence.comparisons, start)
                 )
-            )
+            ) and not (term.category == "advice" and term.term in CAUTIONS)  # a warning said as a negation
             key = term.denied if denied else term.asserted
             if key not in self.seen:
                 self.seen.add(key)
