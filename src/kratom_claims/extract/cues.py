@@ -315,6 +315,7 @@ ATTRIBUTED_BY = {phrase: who for who, phrases in ATTRIBUTIONS.items() for phrase
 # named a few words before it ("many people who buy kratom say"), or after it when a quotation
 # comes first ('"...," said a toxicologist') or after "according to", is one of these. The
 # speaker decides whose the claim is; a verb with no speaker it can place attributes nothing.
+# "reported" is left out: mostly passive ("side effects have been reported"), it names no speaker.
 SPEECH_VERBS = tuple(
     stem + ending
     for stem, endings in (
@@ -322,7 +323,7 @@ SPEECH_VERBS = tuple(
         ("said", ("",)),
         ("tell", (" us", "s us")),
         ("told", ("",)),
-        ("report", ("", "s", "ed")),
+        ("report", ("", "s")),
         ("claim", ("", "s", "ed")),
         ("consider", ("", "s")),
         ("believe", ("", "s")),

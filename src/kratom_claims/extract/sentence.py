@@ -336,7 +336,7 @@ class Reader:
             return  # the sentence's claims are someone's already; or a noun: "reports of", "a list of"
         since = max(sentence.start, start - SPEAKER_REACH)
         after = min(sentence.end, end + SPEAKER_REACH)
-        quoted = lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
+        quoted = self.quotes and lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
         if lowered.startswith("according", start):
             who, claims_from = self._speaker(lowered, end, after, False), 0
         elif quoted:
