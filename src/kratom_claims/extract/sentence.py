@@ -14,7 +14,7 @@
   it in the sentence as the attributed party's (attributed_to); alone it does not hedge them (the
   method chapter's rule). So does reported speech: a verb of saying whose speaker stands a few
   words before it ("many people who buy kratom say"); "according to <speaker>" and a quotation
-  before its speaker ('"...," he said', '"..." - a buyer') attribute their clause or sentence;
+  before its speaker ('"...," he said', '"..." - a buyer') attribute the whole sentence;
   "he said" is the article's last speaker; "I" and "we" are the article's own voice.
 - A negation also ends at the comma that closes an "although" clause; it does not deny a warning
   ("never combine it with alcohol"); "did nothing for mine" denies the conditions before it;
@@ -330,7 +330,7 @@ class Reader:
     def speech(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """A verb of saying: the claims after it are its speaker's, named just before it ("many
         people who buy kratom say"); after "according to <someone>", or after a quotation ('"...,"
-        he said'), the claims of its clause or of the whole quotation are too."""
+        he said'), the claims before it in the sentence are too."""
         lowered = self.lowered
         if sentence.attribution or lowered.startswith(" of", end):
             return  # the sentence's claims are someone's already; or a noun: "reports of", "a list of"
