@@ -208,7 +208,7 @@ def test_a_quotation_before_its_speaker_is_the_speakers_and_he_said_is_the_last_
     assert attributed(extractor, text) == [("arthritis", "advocates", False)]
 
 
-def test_according_to_attributes_the_claims_before_it_in_its_clause(extractor):
+def test_according_to_attributes_the_claims_before_it_in_its_sentence(extractor):
     text = "Half of the tins were contaminated, according to an independent analysis."
     assert attributed(extractor, text) == [("contamination", "researchers", False)]
 
