@@ -348,16 +348,16 @@ def test_mentions_other_drug():
     [
         ("Kratom might ease migraines.", True),
         ("Kratom can ease migraines.", False),
-        ("Some users report that Maeng Da kratom calms restless legs syndrome.", True),
-        ("Research suggests kratom reduces lower back pain.", True),
+        ("Some users report that Maeng Da kratom calms restless legs syndrome.", False),
+        ("Research suggests kratom reduces lower back pain.", False),
         ("In rare cases, kratom triggers a seizure.", True),
         ("Kratom is believed to act on mu-opioid receptors.", True),
-        ("Kratom has been touted as a fix for trouble sleeping.", True),
+        ("Kratom has been touted as a fix for trouble sleeping.", False),
         ("Kratom potentially eases aches.", True),
         ("Kratom eases aches.", False),
     ],
 )
-def test_hedges(extractor, sentence, hedged):
+def test_hedges_and_attributions_alone_do_not_hedge(extractor, sentence, hedged):
     found = rows(extractor, sentence)
     assert found and all(row[3] is hedged for row in found if row[0] != "strain")
 

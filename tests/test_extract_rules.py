@@ -51,7 +51,7 @@ RULES_CODEBOOK = {
                 ("addiction", ["addictive"]),
                 ("liver_injury", ["liver damage"]),
                 ("overdose", []),
-                ("withdrawal", []),
+                ("withdrawal", ["withdrawal symptoms"]),
                 ("insomnia", ["difficulty sleeping"]),
                 ("nausea", []),
                 ("side_effects", ["side effects"]),
@@ -65,6 +65,7 @@ RULES_CODEBOOK = {
                 ("medical_supervision", []),
                 ("advised_against", ["not recommended", "should be avoided"]),
                 ("legal_status", ["legal", "banned", "not approved by the FDA"]),
+                ("drug_interactions", ["combine kratom with"]),
                 ("more_research_needed", ["lacks clinical research", "more comprehensive research"]),
                 ("complementary_therapy", ["physical therapy"]),
             ],
@@ -171,15 +172,166 @@ def test_a_contrary_clause_keeps_its_condition_out_of_the_advice_against(extract
         ("A study found kratom is addictive.", "addiction", "researchers"),
     ],
 )
-def test_attributed_claims_name_whom_and_are_hedged(extractor, text, term, who):
-    assert attributed(extractor, text) == [(term, who, True)]
+def test_attributed_claims_name_whom_and_an_attribution_alone_does_not_hedge(extractor, text, term, who):
+    assert attributed(extractor, text) == [(term, who, False)]
 
 
 def test_a_claim_before_the_attribution_stays_the_articles_own(extractor):
     assert attributed(extractor, "Kratom eases back pain; critics say it is addictive.") == [
         ("back_pain", "", False),
-        ("addiction", "critics", True),
+        ("addiction", "critics", False),
     ]
+
+
+def test_an_attributed_claim_is_hedged_only_by_its_own_hedge(extractor):
+    assert attributed(extractor, "Critics say it may be addictive.") == [("addiction", "critics", True)]
+
+
+@pytest.mark.parametrize(
+    "text, term, who",
+    [
+        ("Shoppers who come back every month tell us it calms their arthritis.", "arthritis", "users"),
+        ("Most patients in the clinic said kratom eased their back pain.", "back_pain", "users"),
+        ("One online vendor insists the powder relieves fibromyalgia.", "fibromyalgia", "advocates"),
+        ("A hospital pharmacist warned that the capsules were contaminated.", "contamination", "critics"),
+        ("The Drug Enforcement Administration lists kratom as addictive.", "addiction", "regulators"),
+        ("Two national surveys suggest most buyers take it for chronic pain.", "chronic_pain", "researchers"),
+        ("A few small trials found it raised nausea in volunteers.", "nausea", "researchers"),
+    ],
+)
+def test_reported_speech_names_its_speaker(extractor, text, term, who):
+    assert attributed(extractor, text) == [(term, who, False)]
+
+
+def test_a_quotation_before_its_speaker_is_the_speakers_and_he_said_is_the_last_speaker(extractor):
+    text = 'The shop manager, a vendor for ten years, says it is popular. "It sorts out my arthritis," he said.'
+    assert attributed(extractor, text) == [("arthritis", "advocates", False)]
+
+
+def test_according_to_attributes_the_claims_before_it_in_its_sentence(extractor):
+    text = "Half of the tins were contaminated, according to an independent analysis."
+    assert attributed(extractor, text) == [("contamination", "researchers", False)]
+
+
+def test_a_quotation_signed_after_a_dash_is_its_signers(extractor):
+    text = '"My arthritis is gone and I never felt sick." \u2013 a buyer from Leeds'
+    assert attributed(extractor, text) == [("arthritis", "users", False)]
+
+
+def test_the_sentence_that_closes_a_quotation_keeps_its_speaker(extractor):
+    text = 'Critics were blunt. "It is no cure," one critic said. "Do not be fooled. It is addictive."'
+    assert attributed(extractor, text) == [("addiction", "critics", False)]
+
+
+def test_a_form_that_ends_in_a_preposition_before_a_drug_is_kept(extractor):
+    assert claims(extractor, "Never combine kratom with opioids.") == [("advice", "drug_interactions", "asserted")]
+
+
+def test_a_negation_stops_at_and_before_a_new_subject_such_as_everyone(extractor):
+    text = "It is not a cure, and everyone finds relief from arthritis in time."
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pregabalin and duloxetine are often prescribed for fibromyalgia.",
+        "Lidocaine plasters cause few side effects.",
+        "Over-the-counter pain relievers can ease arthritis.",
+    ],
+)
+def test_common_pain_medicines_are_other_drugs(extractor, text):
+    assert claims(extractor, text) == []
+
+
+def test_conditions_listed_as_withdrawal_symptoms_after_a_harm_are_not_relieved(extractor):
+    text = "Daily use can lead to withdrawal symptoms such as back pain, insomnia and nausea."
+    assert claims(extractor, text) == [
+        ("side_effect", "withdrawal", "asserted"),
+        ("side_effect", "insomnia", "asserted"),
+        ("side_effect", "nausea", "asserted"),
+    ]
+
+
+def test_withdrawal_symptoms_kratom_eases_stay_conditions(extractor):
+    text = "It can ease withdrawal symptoms such as back pain and insomnia."
+    assert claims(extractor, text) == [
+        ("side_effect", "withdrawal", "asserted"),
+        ("condition", "back_pain", "asserted"),
+        ("condition", "insomnia", "asserted"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, stance",
+    [("Unlike codeine, it is not addictive.", "denied"), ("Unlike codeine, it is addictive.", "asserted")],
+)
+def test_a_pronoun_after_unlike_drug_and_a_comma_is_kratom(extractor, text, stance):
+    assert claims(extractor, text) == [("side_effect", "addiction", stance)]
+
+
+def test_a_frequency_set_off_by_commas_is_no_negation(extractor):
+    assert claims(extractor, "It can bring nausea and, rarely, an overdose.") == [
+        ("side_effect", "nausea", "asserted"),
+        ("side_effect", "overdose", "asserted"),
+    ]
+
+
+def test_nobody_denies(extractor):
+    assert claims(extractor, "Nobody in our group found it addictive.") == [("side_effect", "addiction", "denied")]
+
+
+def test_a_drug_one_comes_off_is_not_the_subject(extractor):
+    text = "It helps people coming off opioids, as it eases nausea."
+    assert claims(extractor, text) == [("side_effect", "nausea", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I said from the start that it eases my arthritis.",
+        "We found that it eases arthritis in most of our staff.",
+        "Reported effects include nausea.",
+        "Reports of nausea are common.",
+    ],
+)
+def test_the_writer_or_no_speaker_keeps_the_claim_the_articles_own(extractor, text):
+    assert [who for _, who, _ in attributed(extractor, text)] == [""]
+
+
+def test_a_negation_in_a_clause_opened_by_although_ends_at_its_comma(extractor):
+    text = "Although the powder is not a drug, at bedtime it eases arthritis."
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("There are no long-term trials, and more comprehensive research is overdue.", "more_research_needed"),
+        ("Two states have not banned it; the rest have.", "legal_status"),
+    ],
+)
+def test_a_warning_said_as_a_negation_is_asserted(extractor, text, term):
+    assert claims(extractor, text) == [("advice", term, "asserted")]
+
+
+def test_did_nothing_for_denies_what_follows_it(extractor):
+    assert claims(extractor, "Sadly it did nothing for my fibromyalgia.") == [("condition", "fibromyalgia", "denied")]
+
+
+def test_did_nothing_for_a_pronoun_denies_the_condition_named_before_it(extractor):
+    text = "If your trouble is arthritis, save your money: it did nothing for mine."
+    assert claims(extractor, text) == [("condition", "arthritis", "denied")]
+
+
+def test_one_of_the_treatments_for_a_condition_is_said_of_that_treatment(extractor):
+    text = "Swimming is one of the gentlest treatments for back pain and arthritis."
+    assert claims(extractor, text) == []
+
+
+def test_kratom_named_as_one_of_the_treatments_still_claims(extractor):
+    text = "Kratom is one of the oldest treatments for back pain."
+    assert claims(extractor, text) == [("condition", "back_pain", "asserted")]
 
 
 @pytest.mark.parametrize(
@@ -212,6 +364,14 @@ def test_a_heading_about_harms_makes_its_bullets_side_effects(extractor):
         ("side_effect", "side_effects", "asserted"),
         ("side_effect", "insomnia", "asserted"),
         ("side_effect", "nausea", "asserted"),
+    ]
+
+
+def test_a_lead_in_line_passes_the_heading_above_it_to_the_bullets(extractor):
+    text = "Which side effects can kratom bring?\nMost buyers are fine, though a few get:\n- Difficulty sleeping\n"
+    assert claims(extractor, text) == [
+        ("side_effect", "side_effects", "asserted"),
+        ("side_effect", "insomnia", "asserted"),
     ]
 
 

@@ -67,6 +67,21 @@ DRUG_NOUNS = (
     "therapies",
     "drugs",
 )
+# Other pain medicines, named alone: with the modifiers they would add hundreds of phrases that
+# no text uses ("synthetic prescription gabapentin"), and a larger automaton reads slower.
+PAIN_MEDICINES = (
+    "naproxen",
+    "aspirin",
+    "gabapentin",
+    "pregabalin",
+    "duloxetine",
+    "amitriptyline",
+    "antidepressants",
+    "anticonvulsants",
+    "lidocaine",
+    "capsaicin",
+    "pain relievers",
+)
 DRUG_MODIFIERS = ("synthetic", "prescription", "traditional", "conventional", "other", "pharmaceutical", "opioid")
 KRATOM = (
     "kratom",
@@ -84,7 +99,7 @@ KRATOM = (
     "the herb",
     "the leaves",
 )
-NEGATION = ("not", "never", "no", "none", "cannot", "neither", "nor", "rarely", "seldom")
+NEGATION = ("not", "never", "no", "none", "nobody", "cannot", "neither", "nor", "rarely", "seldom")
 COMPARISON = (
     "fewer",
     "milder",
@@ -296,6 +311,132 @@ ATTRIBUTIONS = {
     ),
 }
 ATTRIBUTED_BY = {phrase: who for who, phrases in ATTRIBUTIONS.items() for phrase in phrases}
+# Reported speech in general: a verb of saying ("say", "told", "warns", "found") whose speaker,
+# named a few words before it ("many people who buy kratom say"), or after it when a quotation
+# comes first ('"...," said a toxicologist') or after "according to", is one of these. The
+# speaker decides whose the claim is; a verb with no speaker it can place attributes nothing.
+# "reported" is left out: mostly passive ("side effects have been reported"), it names no speaker.
+SPEECH_VERBS = tuple(
+    stem + ending
+    for stem, endings in (
+        ("say", ("", "s")),
+        ("said", ("",)),
+        ("tell", (" us", "s us")),
+        ("told", ("",)),
+        ("report", ("", "s")),
+        ("claim", ("", "s", "ed")),
+        ("consider", ("", "s")),
+        ("believe", ("", "s")),
+        ("warn", ("", "s", "ed")),
+        ("argue", ("", "s", "d")),
+        ("insist", ("", "s", "ed")),
+        ("describe", ("", "s")),
+        ("suggest", ("", "s", "ed")),
+        ("found", ("",)),
+        ("show", ("", "s", "ed")),
+        ("list", ("", "s")),
+        ("classif", ("y", "ies")),
+        ("according to", ("",)),
+    )
+    for ending in endings
+)
+SPEAKERS = {
+    "users": (
+        "users",
+        "user",
+        "customers",
+        "customer",
+        "buyer",
+        "shoppers",
+        "clients",
+        "buyers",
+        "consumers",
+        "people",
+        "patients",
+        "members",
+        "readers",
+        "many",
+        "some",
+        "others",
+        "veterans",
+    ),
+    "advocates": (
+        "advocates",
+        "advocate",
+        "proponents",
+        "supporters",
+        "vendors",
+        "vendor",
+        "sellers",
+        "seller",
+        "retailers",
+        "owner",
+        "manufacturers",
+        "industry",
+        "american kratom association",
+    ),
+    "critics": (
+        "critics",
+        "critic",
+        "opponents",
+        "skeptics",
+        "sceptics",
+        "doctors",
+        "doctor",
+        "physicians",
+        "physician",
+        "toxicologists",
+        "toxicologist",
+        "pharmacists",
+        "pharmacist",
+        "poison centres",
+        "poison centers",
+        "poison control centres",
+        "poison control centers",
+    ),
+    "regulators": (
+        "regulators",
+        "fda",
+        "dea",
+        "cdc",
+        "food and drug administration",
+        "drug enforcement administration",
+        "centers for disease control",
+        "the agency",
+        "agencies",
+        "health authorities",
+        "authorities",
+        "government",
+        "world health organization",
+        "lawmakers",
+        "officials",
+    ),
+    "researchers": (
+        "researchers",
+        "scientists",
+        "experts",
+        "research",
+        "studies",
+        "study",
+        "surveys",
+        "survey",
+        "trials",
+        "trial",
+        "tests",
+        "analyses",
+        "analysis",
+        "evidence",
+        "review",
+        "reviews",
+        "report",
+        "reports",
+    ),
+}
+SPEAKER_OF = {speaker: who for who, speakers in SPEAKERS.items() for speaker in speakers}
+# A pronoun speaker ("he said") is the speaker the article placed last; the writer ("I", "we")
+# speaks for the article itself.
+PRONOUN_SPEAKERS = ("he", "she", "they")
+FIRST_PERSON = ("i", "we")
 # Advice against using kratom ("not recommended for withdrawal"): the conditions and harms of
 # its clause are what it is advised against for, not claims that it helps or harms.
 AGAINST = (
@@ -364,6 +505,61 @@ DOSE_BANDS = (
     "excessive doses",
 )
 CLAUSE_WORDS = ("but", "while", "whereas", "although", "though", "yet", "however", "because", "since")
+# A clause these open ends at its first comma: "Although kratom is not an opioid|, at high doses ...";
+# searched for only before a negation, back to the start of its sentence.
+CONCESSIVE_OPEN = re.compile(r"\b(?:although|though|while|whereas)\b[^,;:]*$")
+# "It did nothing for my migraines": a negation; "if you have migraines, it did nothing for mine"
+# also denies the conditions named before it in the sentence, which the pronoun points back to.
+NO_EFFECT = (
+    "did nothing for",
+    "does nothing for",
+    "do nothing for",
+    "did not help",
+    "didn't help",
+    "does not help",
+    "doesn't help",
+    "did not work for",
+    "didn't work for",
+    "does not work for",
+    "doesn't work for",
+    "had no effect on",
+    "has no effect on",
+)
+# Advice terms that warn: said as a negation as often as not ("never mix it with alcohol", "not for
+# pregnant women", "there are no trials, and more research is needed"), so a negation restates it
+# rather than denying it. Other advice ("you do not need a doctor") is denied by a negation.
+CAUTIONS = frozenset(
+    (
+        "more_research_needed",
+        "avoid_in_pregnancy",
+        "avoid_driving",
+        "avoid_high_doses",
+        "drug_interactions",
+        "advised_against",
+        "legal_status",
+    )
+)
+# The list after these names withdrawal symptoms; after a harm ("may cause withdrawal symptoms
+# such as muscle aches") the conditions in the rest of the sentence are symptoms, not conditions
+# kratom relieves.
+SYMPTOM_LISTS = tuple(
+    f"withdrawal {middle}"
+    for middle in (
+        "symptoms such as",
+        "symptoms like",
+        "symptoms including",
+        "symptoms include",
+        "symptoms can include",
+        "can include",
+        "may include",
+        "includes",
+        "with",
+    )
+)
+BACK_REFERENCE = re.compile(r"\s+(?:mine|it|them|that|those|this|me)\b")
+# "X is one of the (best-supported) treatments for Y": the treatment is what the sentence
+# describes, not an object kratom is compared with.
+ONE_OF = re.compile(r"\bone of the(?: [\w-]+){0,2} $")
 CLAUSE_PHRASES = (", which", ", who")
 # A comma before a subject opens a new clause: "Although kratom is not an opioid|, it has ...".
 # Only a negation needs to know (sentence.py), so it is a pattern searched for after a negation,
@@ -386,12 +582,20 @@ NEW_SUBJECT = (
     "has",
     "have",
     "also",
+    "everyone",
+    "everybody",
+    "you",
+    "people",
+    "most",
+    "many",
+    "some",
 )
 
 
 def drug_phrases() -> list[str]:
-    """Every drug noun, alone and after one or two different modifiers ("synthetic opioids")."""
-    phrases = list(DRUG_NOUNS)
+    """Every drug noun, alone and after one or two different modifiers ("synthetic opioids"), and
+    the other pain medicines."""
+    phrases = [*DRUG_NOUNS, *PAIN_MEDICINES]
     for first in DRUG_MODIFIERS:
         phrases += [f"{first} {noun}" for noun in DRUG_NOUNS]
         phrases += [f"{first} {second} {noun}" for second in DRUG_MODIFIERS if second != first for noun in DRUG_NOUNS]
@@ -405,9 +609,12 @@ def cue_phrases() -> dict[str, str]:
         ("neutral", NEUTRAL),
         ("against", AGAINST),
         ("attribution", tuple(ATTRIBUTED_BY)),
+        ("speech", SPEECH_VERBS),
         ("background", BACKGROUND),
         ("contrast", CONTRAST),
         ("drug", drug_phrases()),
+        ("no_effect", NO_EFFECT),
+        ("symptoms", SYMPTOM_LISTS),
         ("negation", (*NEGATION, "n't")),
         ("without", ("without",)),
         ("comparison", COMPARISON),
@@ -458,6 +665,13 @@ def _branches(node: dict) -> str:
 KRATOM_MENTION = re.compile(rf"\b(?:{alternation(KRATOM)})(?!\w)")
 SENSE = re.compile(rf"\b(?:(?P<harm>{alternation(HARM_CUES)})|(?P<relief>{alternation(RELIEF_CUES)}))\b")
 OTHER_DRUG = re.compile(rf"\b(?:{alternation(drug_phrases())})\b")
+# The speaker of a verb of saying, searched for in a few words around that verb only.
+SPEAKER_NAMES = alternation([*SPEAKER_OF, *PRONOUN_SPEAKERS, *FIRST_PERSON])
+SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b")
+# The last speaker in a stretch of text, found by one greedy match rather than a list of all.
+LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
+# A quotation closes right before the verb, the speaker perhaps between ('..." he said').
+QUOTE_BEFORE = re.compile(r'[,.!?]?"\s*(?:[a-z]+\s+){0,3}$')
 
 
 def mentions_other_drug(text: str) -> bool:

@@ -8,10 +8,17 @@
   "not safe" and "not approved" deny nothing. "without" denies harms only, in its own phrase
   (up to a comma or a verb, and the list that follows it); comparisons ("fewer", "milder",
   "lower risk of") deny harms a few words on, since "less pain" is relief, not a denial of pain.
-- A hedge ("may", "users report", "research suggests") earlier in the sentence or later in the
-  same clause marks the claim hedged; plain "can" does not.
+- A hedge ("may", "reports suggest", "purported") earlier in the sentence or later in the same
+  clause marks the claim hedged; plain "can" does not.
 - An attribution ("critics say", "considered by the FDA", "users report") marks the claims after
-  it in the sentence as the attributed party's (attributed_to), and hedged.
+  it in the sentence as the attributed party's (attributed_to); alone it does not hedge them (the
+  method chapter's rule). So does reported speech: a verb of saying whose speaker stands a few
+  words before it ("many people who buy kratom say"); "according to <speaker>" and a quotation
+  before its speaker ('"...," he said', '"..." - a buyer') attribute the whole sentence;
+  "he said" is the article's last speaker; "I" and "we" are the article's own voice.
+- A negation also ends at the comma that closes an "although" clause; it does not deny a warning
+  ("never combine it with alcohol"); "did nothing for mine" denies the conditions before it;
+  ", rarely," is a frequency, not a negation.
 - Advice against use ("not recommended", "should be avoided") is the advice term
   advised_against; the conditions and harms of its clause, or before it in the sentence, are what
   use is advised against for, not claims.
@@ -35,7 +42,21 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .amounts import Figure, dose_figures, has_amounts
-from .cues import COMMA_SUBJECT, KRATOM_MENTION, SENSE
+from .cues import (
+    BACK_REFERENCE,
+    CAUTIONS,
+    COMMA_SUBJECT,
+    CONCESSIVE_OPEN,
+    FIRST_PERSON,
+    KRATOM_MENTION,
+    LAST_SPEAKER,
+    ONE_OF,
+    PRONOUN_SPEAKERS,
+    QUOTE_BEFORE,
+    SENSE,
+    SPEAKER,
+    SPEAKER_OF,
+)
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
 from .scan import LINE_BULLET, Hit
 
@@ -47,7 +68,7 @@ COMPARISON_REACH = 6
 # Words after which a drug is compared with, not described: "an alternative to opioids", "it
 # mimics how opioids work".
 OBJECT_WORDS = frozenset(
-    "to than as like of with from over versus vs on among about how mimics mimic resembles".split()
+    "to than as like of off with from over versus vs on among about how mimics mimic resembles".split()
 )
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
@@ -69,8 +90,16 @@ OTHER_TREATMENTS = re.compile(
 )
 # The characters that open a bullet (text.BULLET): a line that opens with none is no bullet.
 BULLET_OPENS = frozenset(" \t\n\r\f\v-\u2022*\u00a0")
+# A form that ends in one of these ("combine kratom with") governs the drug after it, not describes it.
+PREPOSITIONS = (" with", " to", " of", " for", " than")
 # How many lines of a list to walk back to find its heading.
 HEADING_REACH = 40
+# How far around a verb of saying to look for its speaker, in characters.
+SPEAKER_REACH = 60
+# Whom a pronoun speaker stands for when the article has placed no speaker before it: a quoted
+# person the rules cannot place is most often someone who takes kratom, and any attribution is
+# safer for a reader than giving the claim as the article's own.
+UNPLACED_SPEAKER = "users"
 
 
 @dataclass(slots=True)
@@ -97,6 +126,8 @@ class Sentence:
     against: bool = False  # advice against use in the clause so far
     attribution: str = ""  # whom the claims from attributed_from on are attributed to
     attributed_from: int = 0
+    concessive: bool = False  # the negation stands in a clause opened by "although": it ends at a comma
+    symptoms: bool = False  # a list of withdrawal symptoms after a harm: its conditions are symptoms
     comparisons: tuple[int, ...] = ()  # where the clause's comparison cues end
     claims: list[Key] = field(default_factory=list)  # in the order made
     unhedged: int = 0  # how many claims were made in clauses that ended before any hedge
@@ -124,6 +155,8 @@ class Reader:
         self.against = starts["against"]
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
+        self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
+        self.quotes = '"' in lowered  # whether quotations need looking for at all
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -158,14 +191,25 @@ class Reader:
             lowered = self.lowered[first:end]
             sentence.figures = dose_figures(lowered, self.lexicon.bands)
             sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
+        if self.quotes and self.last_speaker and self._ends_quotation(first, end):
+            sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
         if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
             heading = self._heading(first)
-            sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
             sense = SENSE.search(heading)
+            if sense is None and heading.rstrip().endswith(":"):
+                # a lead-in ("but some experience:") under the real heading of the list
+                heading += "\n" + self._heading(self.lowered.rfind(heading, 0, first))
+                sense = SENSE.search(heading)
+            sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
             sentence.heading_harm = sense is not None and sense["harm"] is not None
         return sentence
+
+    def _ends_quotation(self, first: int, end: int) -> bool:
+        """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
+        lowered = self.lowered
+        return lowered.find('"', max(first, end - 4), end) >= 0 and lowered.count('"', first, end) == 1
 
     def _heading(self, line_start: int) -> str:
         """The line above a list that a bullet starting at line_start belongs to."""
@@ -197,10 +241,19 @@ class Reader:
             and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared or joined)
         ):
             return  # it would only repeat a claim made before
-        if sentence.subject in ("drug", "contrast") and KRATOM_MENTION.search(lowered, sentence.subject_end, start):
+        if sentence.subject in ("drug", "contrast") and (
+            KRATOM_MENTION.search(lowered, sentence.subject_end, start)
+            or sentence.subject == "contrast"
+            and COMMA_SUBJECT.search(lowered, sentence.subject_end, start)  # "Unlike morphine, it ..."
+        ):
             sentence.subject, sentence.contrasted = "kratom", False
         drug_start, drug_end = sentence.drug_span
-        if sentence.subject == "drug" or drug_start <= start < drug_end or end in self.before_drug:
+        if (
+            sentence.subject == "drug"
+            or drug_start <= start < drug_end
+            or end in self.before_drug
+            and not lowered.endswith(PREPOSITIONS, start, end)
+        ):
             return  # said of the drug, part of its name, or right before it ("addictive painkillers")
         if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
             return
@@ -210,6 +263,8 @@ class Reader:
         """A clause ends: its claims are hedged if a hedge has come, and negation ends with it."""
         if not sentence.hedged:
             sentence.unhedged = len(sentence.claims)
+        if self.quotes and self.lowered.find('"', max(0, start - 2), start) >= 0:
+            self._quoted_by(sentence, end)  # a quotation, then a dash and its speaker
         sentence.negated = sentence.against = False
         sentence.without = -1
         sentence.comparisons = ()
@@ -225,11 +280,39 @@ class Reader:
             sentence.contrasted = False
         if sentence.contrasted:
             sentence.subject, sentence.subject_end = "contrast", end
-        elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end):
+        elif _drug_is_subject(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start, end) or (
+            self.lowered.find("one of", max(sentence.start, start - OBJECT_WINDOW), start) >= 0
+            and ONE_OF.search(self.lowered, max(sentence.start, start - OBJECT_WINDOW), start)
+            and not KRATOM_MENTION.search(self.lowered, sentence.start, start)
+            and not PRONOUN.search(self.lowered, sentence.start, start)
+        ):
             sentence.subject, sentence.subject_end = "drug", end
 
     def negation(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A negation, except a frequency set off by commas ("and, rarely, seizures" asserts them);
+        in a clause opened by "although", it ends at the clause's comma."""
+        lowered = self.lowered
+        if lowered.startswith(",", end) and lowered.startswith(", ", start - 2):
+            return
         sentence.negated, sentence.negation_end = True, end
+        sentence.concessive = CONCESSIVE_OPEN.search(lowered, sentence.start, start) is not None
+
+    def no_effect(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "did nothing for", "didn't help": a negation, and with a pronoun after it ("for mine")
+        a denial of the conditions asserted before it in the sentence."""
+        sentence.negated, sentence.negation_end = True, end
+        if not BACK_REFERENCE.match(self.lowered, end):
+            return
+        for number, (category, term, stance) in enumerate(sentence.claims):
+            if category == "condition" and stance == "asserted":
+                self.seen.discard((category, term, stance))
+                sentence.claims[number] = (category, term, "denied")
+                self.seen.add(sentence.claims[number])
+
+    def symptoms(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "withdrawal symptoms such as": after a harm ("may cause"), the list names symptoms."""
+        before = [*SENSE.finditer(self.lowered, sentence.start, start)]
+        sentence.symptoms = bool(before) and before[-1]["harm"] is not None
 
     def contrast(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         sentence.contrasted, sentence.contrast_end = True, end
@@ -238,10 +321,32 @@ class Reader:
         sentence.without = end
 
     def attribution(self, sentence: Sentence, index: int, start: int, end: int, payload: str) -> None:
-        """ "critics say", "users report": the claims after it are theirs (payload: whose), and hedged."""
-        sentence.hedged = True
+        """ "critics say", "users report": the claims after it are theirs (payload: whose). An
+        attribution alone hedges nothing (the method chapter's rule)."""
+        self.last_speaker = payload
         if not sentence.attribution:
             sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
+
+    def speech(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A verb of saying: the claims after it are its speaker's, named just before it ("many
+        people who buy kratom say"); after "according to <someone>", or after a quotation ('"...,"
+        he said'), the claims before it in the sentence are too."""
+        lowered = self.lowered
+        if sentence.attribution or lowered.startswith(" of", end):
+            return  # the sentence's claims are someone's already; or a noun: "reports of", "a list of"
+        since = max(sentence.start, start - SPEAKER_REACH)
+        after = min(sentence.end, end + SPEAKER_REACH)
+        quoted = self.quotes and lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
+        if lowered.startswith("according", start):
+            who, claims_from = self._speaker(lowered, end, after, False), 0
+        elif quoted:
+            who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
+            claims_from = 0
+        else:
+            who, claims_from = self._speaker(lowered, since, start, True), len(sentence.claims)
+        if who:
+            self.last_speaker = who
+            sentence.attribution, sentence.attributed_from = who, claims_from
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -284,9 +389,12 @@ class Reader:
         "hedge": hedge,
         "drug": drug,
         "negation": negation,
+        "no_effect": no_effect,
+        "symptoms": symptoms,
         "contrast": contrast,
         "without": without,
         "attribution": attribution,
+        "speech": speech,
         "against": against,
         "background": background,
         "comparison": comparison,
@@ -295,6 +403,26 @@ class Reader:
         "unit": unit,
     }
 
+    def _quoted_by(self, sentence: Sentence, end: int) -> None:
+        """The claims of a quotation followed by a dash and its speaker ('"..." - a verified buyer')."""
+        who = self._speaker(self.lowered, end, min(sentence.end, end + SPEAKER_REACH), False)
+        if who and not sentence.attribution:
+            self.last_speaker = who
+            sentence.attribution, sentence.attributed_from = who, 0
+
+    def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
+        """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
+        an attribution id, or "" for the writer or for no speaker at all."""
+        found = (LAST_SPEAKER.match if last else SPEAKER.search)(text, start, end)
+        if found is None:
+            return ""
+        speaker = found["speaker"]
+        if speaker in FIRST_PERSON:
+            return ""
+        if speaker in PRONOUN_SPEAKERS:
+            return self.last_speaker or UNPLACED_SPEAKER
+        return SPEAKER_OF[speaker]
+
     # --- what the form handler asks ---------------------------------------------------------------
 
     def _claim_terms(self, sentence: Sentence, form: Form, start: int, end: int, joined: bool) -> None:
@@ -302,10 +430,16 @@ class Reader:
         terms = (_choose(form.terms, self.lowered, sentence, start, end),) if form.shared else form.terms
         if joined:
             terms = self.lexicon.implied(self.lowered, start, end) + terms
-        if sentence.negated and COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start):
-            sentence.negated = False  # a comma and a new subject ended the negated clause
+        if sentence.negated and (
+            COMMA_SUBJECT.search(self.lowered, sentence.negation_end, start)
+            or sentence.concessive
+            and "," in self.lowered[sentence.negation_end : start]
+        ):
+            sentence.negated = False  # a comma ended the negated clause
         clause_denies = sentence.subject == "contrast" or sentence.negated
         for term in terms:
+            if sentence.symptoms and term.category == "condition":
+                continue  # a withdrawal symptom, not a condition kratom relieves
             if sentence.amounts and term.dosage:
                 continue  # the sentence's dose figures give its dosage rows, or its amounts are not doses
             if term.subject_of_advice and (
@@ -318,9 +452,10 @@ class Reader:
                 and (
                     sentence.without >= 0
                     and self._without_governs(sentence, start, end)
-                    or _within_reach(self.lowered, sentence.comparisons, start)
+                    or sentence.comparisons
+                    and _within_reach(self.lowered, sentence.comparisons, start)
                 )
-            )
+            ) and not (term.category == "advice" and term.term in CAUTIONS)  # a warning said as a negation
             key = term.denied if denied else term.asserted
             if key not in self.seen:
                 self.seen.add(key)
