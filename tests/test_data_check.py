@@ -18,7 +18,7 @@ def test_check_passes_on_the_books_data_in_one_line(data_copy, cli):
     assert (status, stderr) == (0, "")
     articles = len((data_copy / "articles.csv").read_text(encoding="utf-8").splitlines()) - 1
     assert re.fullmatch(
-        rf"data ok: {articles} articles, \d+ claims, \d+ appeals, \d+ evidence rows, two codings in reliability/, \d+ articles? rated, 9 evaluation articles with \d+ claims, in {re.escape(str(data_copy))}\n",
+        rf"data ok: {articles} articles, \d+ claims, \d+ appeals, \d+ evidence rows, two codings in reliability/, \d+ articles? rated, 15 evaluation articles with \d+ claims, in {re.escape(str(data_copy))}\n",
         stdout,
     )
 
@@ -31,7 +31,11 @@ def test_check_passes_on_the_books_data_in_one_line(data_copy, cli):
         ("evidence.csv", lambda text: text.replace("strength", "strenght", 1), "strength"),
         ("quality/jama.csv", lambda text: text.replace(",false,", ",no,", 1), "met 'no' must be true or false"),
         ("evaluation/claims.csv", lambda text: text + "h01-999,h01_migraine_forum\n", "line"),
-        ("evaluation/articles.csv", lambda text: text.replace(",second\n", ",third\n", 1), "one of first, second"),
+        (
+            "evaluation/articles.csv",
+            lambda text: text.replace(",second\n", ",fourth\n", 1),
+            "one of first, second, third",
+        ),
     ],
 )
 def test_broken_data_stops_the_check_with_one_line_naming_the_file(data_copy, cli, relative, breaks, problem):

@@ -1,4 +1,4 @@
-"""The second evaluation set is frozen: its articles and hand-coded claim rows must stay as they were when the extractor first met them."""
+"""The second and third evaluation sets are frozen: their articles and hand-coded claim rows must stay as they were when the extractor first met them."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from kratom_claims.claims import claims_csv
 from kratom_claims.corpus import load_corpus, sha256_of
 from kratom_claims.errors import CorpusError, DataError
 from kratom_claims.evaluation_sets import (
-    CLAIM_ROWS_ENTRY,
     check_frozen,
     claim_rows_digest,
+    claim_rows_entry,
     evaluation_sets,
     frozen_digests,
     read_frozen,
@@ -29,6 +29,14 @@ SECOND_SET = [
     "h08_forum_fibro",
     "h09_alternatives",
 ]
+THIRD_SET = [
+    "h10_hospital_explainer",
+    "h11_forum_thread",
+    "h12_vendor_strain_guide",
+    "h13_advocacy_access",
+    "h14_local_news_ban",
+    "h15_treatment_center",
+]
 
 
 @pytest.fixture
@@ -43,17 +51,30 @@ def evaluation_copy(tmp_path):
     return DataLayout(tmp_path / "evaluation")
 
 
-def test_the_sets_are_h01_to_h03_first_and_h04_to_h09_second(sets):
-    assert sets == {"h01_migraine_forum": "first", "h02_vendor_blog": "first", "h03_news_explainer": "first"} | {
-        article_id: "second" for article_id in SECOND_SET
-    }
+def test_the_sets_are_h01_to_h03_first_h04_to_h09_second_and_h10_to_h15_third(sets):
+    first = {"h01_migraine_forum": "first", "h02_vendor_blog": "first", "h03_news_explainer": "first"}
+    assert sets == first | dict.fromkeys(SECOND_SET, "second") | dict.fromkeys(THIRD_SET, "third")
 
 
-def test_frozen_file_records_every_second_set_article_and_the_claim_rows():
-    assert list(read_frozen(EVALUATION.frozen_sha256)) == [f"articles/{a}.txt" for a in SECOND_SET] + [CLAIM_ROWS_ENTRY]
+def test_frozen_file_records_every_second_and_third_set_article_and_each_sets_claim_rows():
+    assert list(read_frozen(EVALUATION.frozen_sha256)) == (
+        [f"articles/{a}.txt" for a in SECOND_SET]
+        + [claim_rows_entry("second")]
+        + [f"articles/{a}.txt" for a in THIRD_SET]
+        + [claim_rows_entry("third")]
+    )
 
 
-def test_second_set_articles_and_claim_rows_match_their_frozen_digests(sets):
+def test_the_second_sets_digest_lines_are_those_it_was_frozen_with():
+    lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[6]
+        == "23881934a27d303411c019a1569c7e67652a70e6e3e65f98f384fae86ae64c19  claims.csv rows of the second set"
+    )
+    assert lines[0] == "567e98feac0ac67b1cfd292ab6de81bfdf59b8166e031c490dd85e36757484fc  articles/h04_medical_info.txt"
+
+
+def test_frozen_articles_and_claim_rows_match_their_frozen_digests(sets):
     assert frozen_digests(EVALUATION, sets) == read_frozen(EVALUATION.frozen_sha256)
     check_frozen(EVALUATION, sets)
 
@@ -61,7 +82,7 @@ def test_second_set_articles_and_claim_rows_match_their_frozen_digests(sets):
 def test_frozen_article_digests_are_the_sha256_of_the_files_and_agree_with_articles_csv():
     recorded = read_frozen(EVALUATION.frozen_sha256)
     metadata = pd.read_csv(EVALUATION.articles_csv, dtype=str, keep_default_na=False).set_index("article_id")
-    for article_id in SECOND_SET:
+    for article_id in SECOND_SET + THIRD_SET:
         digest = recorded[f"articles/{article_id}.txt"]
         assert digest == sha256_of(EVALUATION.article_txt(article_id)) == metadata.loc[article_id, "sha256"]
 
@@ -72,7 +93,7 @@ def test_changing_one_cell_of_a_second_set_claim_row_breaks_the_freeze(evaluatio
     table.loc[row, "hedged"] = "true"
     evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
     with pytest.raises(
-        DataError, match=f"frozen.sha256: {CLAIM_ROWS_ENTRY} has changed since the second set was frozen"
+        DataError, match=f"frozen.sha256: {claim_rows_entry('second')} has changed since the second set was frozen"
     ):
         check_frozen(evaluation_copy, sets)
 
@@ -81,7 +102,7 @@ def test_adding_a_claim_row_to_a_second_set_article_breaks_the_freeze(evaluation
     table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
     extra = table[table["claim_id"] == "h09-001"].assign(claim_id="h09-999")
     evaluation_copy.claims_csv.write_bytes(claims_csv(pd.concat([table, extra]), evaluation_copy.claims_csv))
-    with pytest.raises(DataError, match=f"{CLAIM_ROWS_ENTRY} has changed"):
+    with pytest.raises(DataError, match=f"{claim_rows_entry('second')} has changed"):
         check_frozen(evaluation_copy, sets)
 
 
@@ -97,12 +118,42 @@ def test_moving_an_article_out_of_the_second_set_breaks_the_freeze(evaluation_co
         check_frozen(evaluation_copy, sets | {"h06_vendor_product": "first"})
 
 
+def test_changing_one_cell_of_a_third_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    table.loc[table["claim_id"] == "h13-001", "stance"] = "asserted"
+    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
+    with pytest.raises(
+        DataError, match=f"frozen.sha256: {claim_rows_entry('third')} has changed since the third set was frozen"
+    ):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_removing_a_claim_row_of_a_third_set_article_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    kept = table[table["claim_id"] != "h15-022"]
+    evaluation_copy.claims_csv.write_bytes(claims_csv(kept, evaluation_copy.claims_csv))
+    with pytest.raises(DataError, match=f"{claim_rows_entry('third')} has changed"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_changing_one_byte_of_a_third_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
+    path = evaluation_copy.article_txt("h14_local_news_ban")
+    path.write_bytes(path.read_bytes().replace(b"voted 4-1", b"voted 5-0", 1))
+    with pytest.raises(DataError, match="articles/h14_local_news_ban.txt has changed since the third set was frozen"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_moving_an_article_out_of_the_third_set_breaks_the_freeze(evaluation_copy, sets):
+    with pytest.raises(DataError, match="recorded but missing articles/h11_forum_thread.txt"):
+        check_frozen(evaluation_copy, sets | {"h11_forum_thread": "first"})
+
+
 def test_first_set_rows_may_change_without_touching_the_freeze(evaluation_copy, sets):
-    before = claim_rows_digest(evaluation_copy.claims_csv, SECOND_SET)
+    before = [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET)]
     table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
     table.loc[table["claim_id"] == "h01-001", "note"] = "a note added later"
     evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
-    assert claim_rows_digest(evaluation_copy.claims_csv, SECOND_SET) == before
+    assert [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET)] == before
     check_frozen(evaluation_copy, sets)
 
 

@@ -1,9 +1,10 @@
-"""Which evaluation article belongs to which test set, and the freeze that keeps the second set as it was coded.
+"""Which evaluation article belongs to which test set, and the freeze that keeps the second and third sets as they were coded.
 
-The second set was written and hand-coded by someone who had not read the extractor's rules, and
-frozen before the extractor was run on it. Its scores mean something only if neither its articles
-nor their coding are changed afterwards to suit the rules, so ``frozen.sha256`` records a digest of
-each of its article files and one of its claim rows, and check_frozen refuses any difference.
+The second and third sets were each written and hand-coded by someone who had not read the
+extractor's rules, and frozen before the extractor was run on them. Their scores mean something only
+if neither their articles nor their coding are changed afterwards to suit the rules, so
+``frozen.sha256`` records a digest of each of their article files and, per set, one of its claim
+rows, and check_frozen refuses any difference.
 """
 
 from __future__ import annotations
@@ -19,9 +20,13 @@ from .errors import ClaimsError, CorpusError, DataError
 from .layout import DataLayout
 
 SET_COLUMN = "set"
-SETS = ("first", "second")
-FROZEN_SET = "second"
-CLAIM_ROWS_ENTRY = f"claims.csv rows of the {FROZEN_SET} set"
+SETS = ("first", "second", "third")
+FROZEN_SETS = ("second", "third")
+
+
+def claim_rows_entry(set_name: str) -> str:
+    """The name under which frozen.sha256 records the digest of one frozen set's claim rows."""
+    return f"claims.csv rows of the {set_name} set"
 
 
 def evaluation_sets(corpus: Corpus, source: Path) -> dict[str, str]:
@@ -52,10 +57,14 @@ def claim_rows_digest(claims_csv: Path, article_ids: list[str]) -> str:
 
 
 def frozen_digests(evaluation: DataLayout, sets: dict[str, str]) -> dict[str, str]:
-    """What frozen.sha256 should record for the evaluation folder now: each frozen article file's digest, then the claim rows'."""
-    frozen = [article_id for article_id, name in sets.items() if name == FROZEN_SET]
-    digests = {f"articles/{evaluation.article_txt(a).name}": sha256_of(evaluation.article_txt(a)) for a in frozen}
-    digests[CLAIM_ROWS_ENTRY] = claim_rows_digest(evaluation.claims_csv, frozen)
+    """What frozen.sha256 should record for the evaluation folder now: set by set, each article file's digest, then its claim rows'."""
+    digests = {}
+    for set_name in FROZEN_SETS:
+        frozen = [article_id for article_id, name in sets.items() if name == set_name]
+        for article_id in frozen:
+            path = evaluation.article_txt(article_id)
+            digests[f"articles/{path.name}"] = sha256_of(path)
+        digests[claim_rows_entry(set_name)] = claim_rows_digest(evaluation.claims_csv, frozen)
     return digests
 
 
@@ -87,13 +96,21 @@ def check_frozen(evaluation: DataLayout, sets: dict[str, str]) -> None:
         extra = sorted(set(current) - set(recorded)) or ["none"]
         raise DataError(
             path,
-            f"the {FROZEN_SET} set has changed its members: recorded but missing {', '.join(missing)}; "
+            f"the frozen sets ({', '.join(FROZEN_SETS)}) have changed their members: recorded but missing {', '.join(missing)}; "
             f"present but not recorded {', '.join(extra)}",
         )
     changed = [name for name in recorded if recorded[name] != current[name]]
     if changed:
         raise DataError(
             path,
-            f"{changed[0]} has changed since the {FROZEN_SET} set was frozen; its articles and coding are never "
-            "changed, so that its scores stay independent of the extractor's rules",
+            f"{changed[0]} has changed since the {_set_of_entry(changed[0], sets)} set was frozen; its articles and "
+            "coding are never changed, so that its scores stay independent of the extractor's rules",
         )
+
+
+def _set_of_entry(entry: str, sets: dict[str, str]) -> str:
+    """The frozen set a frozen.sha256 entry belongs to: its claim rows' set, or its article's."""
+    for set_name in FROZEN_SETS:
+        if entry == claim_rows_entry(set_name):
+            return set_name
+    return sets[Path(entry).stem]
