@@ -118,7 +118,7 @@ def test_no_overlap_gives_zero_f1_not_nan(curated):
 
 def test_stance_agreement_and_kappa_on_matched_rows(machine, curated):
     result = stance_agreement(machine, curated)
-    assert result["matched"] == 4 and result["agree"] == 2
+    assert result["matched"] == 4 and result["agree"] == 2 and result.name == "stance"
     assert result["agreement"] == 0.5
     # machine A D A A, curated A A D A: observed 0.5, chance 0.75*0.75 + 0.25*0.25 = 0.625
     assert result["kappa"] == pytest.approx((0.5 - 0.625) / (1 - 0.625))

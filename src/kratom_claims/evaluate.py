@@ -126,6 +126,7 @@ def stance_agreement(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
             "kappa": cohen_kappa(ours, theirs),
         },
         dtype="float64",
+        name="stance",  # the column header where the result is shown as a table
     )
 
 
