@@ -499,3 +499,122 @@ def test_generated_single_figures_keep_their_bound(value, unit, lead, comma):
     open_end = low if bound == "at_most" else high
     assert given_end == pytest.approx(grams)
     assert math.isnan(open_end) if bound != "point" else open_end == pytest.approx(grams)
+
+
+# --- round 3: rules written from the first three test sets ----------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("About 55% said the tea calmed their arthritis.", "arthritis"),
+        ("Three in ten respondents said they had nausea after a large serving.", "nausea"),
+        ("Most describe the powder as a help for fibromyalgia.", "fibromyalgia"),
+    ],
+)
+def test_a_share_of_people_asked_is_a_speaker(extractor, text, term):
+    assert attributed(extractor, text) == [(term, "users", False)]
+
+
+def test_a_speaker_set_off_by_commas_mid_sentence_speaks_the_whole_sentence(extractor):
+    text = "The reader had nausea and insomnia, she said, and later a spell of overdose."
+    assert attributed(extractor, text) == [
+        ("nausea", "users", False),
+        ("insomnia", "users", False),
+        ("overdose", "users", False),
+    ]
+
+
+def test_a_named_person_before_a_verb_of_saying_is_a_speaker_the_rules_cannot_place(extractor):
+    assert attributed(extractor, "Okafor said the capsules were contaminated.") == [("contamination", "users", False)]
+
+
+def test_a_name_opening_the_sentence_before_an_apposition_speaks(extractor):
+    text = "Mina Patel, who runs a tea bar downtown, told reporters that regulars buy it for back pain."
+    assert attributed(extractor, text) == [("back_pain", "users", False)]
+
+
+def test_a_persons_reported_speech_goes_on_to_the_end_of_its_paragraph(extractor):
+    text = (
+        "A pharmacist at the county clinic said the extracts worry her. "
+        "Some were contaminated. Others caused nausea.\n\n"
+        "Kratom is addictive."
+    )
+    assert attributed(extractor, text) == [
+        ("contamination", "critics", False),
+        ("nausea", "critics", False),
+        ("addiction", "", False),
+    ]
+
+
+def test_a_quotation_that_runs_over_two_sentences_stays_its_speakers(extractor):
+    text = '"It is sold next to candy," she said. "Teens end up with nausea and worse."'
+    assert attributed(extractor, text) == [("nausea", "users", False)]
+
+
+def test_a_quotation_signed_with_a_name_after_a_dash_is_that_persons(extractor):
+    text = '"Nothing else touched my fibromyalgia." \u2013 Ana, Lisbon'
+    assert attributed(extractor, text) == [("fibromyalgia", "users", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The product is marketed as a cure for arthritis.",
+        "Powders are sold as natural relief for back pain.",
+    ],
+)
+def test_marketing_wording_attributes_the_claim_to_advocates(extractor, text):
+    assert [who for _, who, _ in attributed(extractor, text)] == ["advocates"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kratom, Arthritis and Sleep: What Readers Should Know\nIt is addictive.\n",
+        "Home · Red Strains · Arthritis Guide\nIt is addictive.\n",
+        "Does it help arthritis?\nIt is addictive.\n",
+    ],
+)
+def test_titles_navigation_lines_and_yes_no_headings_claim_nothing(extractor, text):
+    assert claims(extractor, text) == [("side_effect", "addiction", "asserted")]
+
+
+def test_a_sentence_line_in_title_case_is_still_read_because_it_ends_with_a_full_stop(extractor):
+    assert claims(extractor, "Kratom Relieves Arthritis.\n") == [("condition", "arthritis", "asserted")]
+
+
+def test_bullets_under_a_heading_about_symptoms_are_side_effects_not_conditions(extractor):
+    text = "Stopping suddenly brings symptoms such as:\n- Difficulty sleeping\n- Back pain\n"
+    assert claims(extractor, text) == [("side_effect", "insomnia", "asserted")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The reviewer did not dismiss claims that it eases arthritis.",
+        "I don't doubt that it eases arthritis.",
+    ],
+)
+def test_doubting_a_doubt_is_no_negation(extractor, text):
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
+
+
+def test_reported_advice_not_to_use_it_denies_no_harm_after_it(extractor):
+    text = "The agency tells buyers not to use it and calls it addictive."
+    assert claims(extractor, text) == [("side_effect", "addiction", "asserted")]
+
+
+def test_a_negation_ends_where_and_we_opens_a_new_clause(extractor):
+    text = "We do not sell large tins, and we find it causes nausea at high doses."
+    assert ("side_effect", "nausea", "asserted") in claims(extractor, text)
+
+
+def test_what_another_medicine_is_for_is_not_a_claim_about_kratom(extractor):
+    text = "The clinic gives medicines for nausea and back pain during detox."
+    assert claims(extractor, text) == []
+
+
+def test_the_purpose_of_a_drug_kratom_replaces_is_kratoms_purpose(extractor):
+    text = "Fans call it an alternative to opioids for arthritis."
+    assert claims(extractor, text) == [("condition", "arthritis", "asserted")]

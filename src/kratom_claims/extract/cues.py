@@ -28,6 +28,18 @@ NEUTRAL = (
     "not considered safe",
     "not approved",
     "not fda approved",
+    # Doubting a doubt affirms: "did not dismiss reports that ...", "I don't doubt that it helps".
+    "not dismiss",
+    "not deny",
+    "not doubt",
+    "not dispute",
+    "n't dismiss",
+    "n't deny",
+    "n't doubt",
+    "n't dispute",
+    # Reported advice ("warns consumers not to use it") denies none of the harms around it.
+    "not to use",
+    "not to take",
 )
 CONTRAST = ("unlike", "compared to", "compared with", "in contrast to", "as opposed to")
 DRUG_NOUNS = (
@@ -81,6 +93,9 @@ PAIN_MEDICINES = (
     "lidocaine",
     "capsaicin",
     "pain relievers",
+    "medicines",
+    "meds",
+    "pain meds",
 )
 DRUG_MODIFIERS = ("synthetic", "prescription", "traditional", "conventional", "other", "pharmaceutical", "opioid")
 KRATOM = (
@@ -265,6 +280,11 @@ ATTRIBUTIONS = {
         "some claim",
         "touted",
         "praised for",
+        "sold as",
+        "marketed as",
+        "promoted as",
+        "advertised as",
+        "billed as",
     ),
     "critics": (
         "critics say",
@@ -335,6 +355,10 @@ SPEECH_VERBS = tuple(
         ("found", ("",)),
         ("show", ("", "s", "ed")),
         ("list", ("", "s")),
+        ("add", ("s", "ed")),
+        ("explain", ("s", "ed")),
+        ("note", ("s", "d")),
+        ("point", ("s out", "ed out", " out")),
         ("classif", ("y", "ies")),
         ("according to", ("",)),
     )
@@ -359,6 +383,11 @@ SPEAKERS = {
         "some",
         "others",
         "veterans",
+        "most",
+        "respondents",
+        "participants",
+        "callers",
+        "surveyed",
     ),
     "advocates": (
         "advocates",
@@ -433,6 +462,10 @@ SPEAKERS = {
     ),
 }
 SPEAKER_OF = {speaker: who for who, speakers in SPEAKERS.items() for speaker in speakers}
+# One person speaking, who in news copy goes on speaking after the sentence that names them.
+PERSONS = frozenset(
+    "user customer buyer advocate vendor seller owner critic doctor physician toxicologist pharmacist".split()
+)
 # A pronoun speaker ("he said") is the speaker the article placed last; the writer ("I", "we")
 # speaks for the article itself.
 PRONOUN_SPEAKERS = ("he", "she", "they")
@@ -589,6 +622,11 @@ NEW_SUBJECT = (
     "most",
     "many",
     "some",
+    "we",
+    "i",
+    "he",
+    "she",
+    "there",
 )
 
 
@@ -667,9 +705,37 @@ SENSE = re.compile(rf"\b(?:(?P<harm>{alternation(HARM_CUES)})|(?P<relief>{altern
 OTHER_DRUG = re.compile(rf"\b(?:{alternation(drug_phrases())})\b")
 # The speaker of a verb of saying, searched for in a few words around that verb only.
 SPEAKER_NAMES = alternation([*SPEAKER_OF, *PRONOUN_SPEAKERS, *FIRST_PERSON])
-SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b")
+# A share of people stands for the people asked ("68% said", "four in ten respondents").
+SHARE = r"(?P<share>\d%|\bper ?cent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|five|four|three|\d+)\b)"
+SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b|{SHARE}")
 # The last speaker in a stretch of text, found by one greedy match rather than a list of all.
-LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
+LAST_SPEAKER = re.compile(rf"(?s:.*)(?:\b(?P<speaker>{SPEAKER_NAMES})\b|{SHARE})")
+# A person named right before a verb of saying ("Raman said", "Dr. Lee added"), read in the
+# article as written, since only capitals tell a name; or opening the sentence, an apposition
+# between it and the verb ("Ray Dolan, who has owned a shop for years, told ...").
+NAMED_BEFORE = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\. )?\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} $")
+NAMED_OPENING = re.compile(r"\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},")
+# Verbs of saying proper (not "show", "found"), after which a capitalised word is a person.
+SAYING = (
+    "say",
+    "says",
+    "said",
+    "told",
+    "tell us",
+    "tells us",
+    "adds",
+    "added",
+    "explains",
+    "explained",
+    "notes",
+    "noted",
+)
+# A line that states no claim: navigation or a byline, its parts set apart by these marks.
+LINE_SEPARATORS = (" \u00b7 ", " | ", " \u2022 ")
+# A title: a line without end punctuation whose longer words all open with a capital.
+LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+# A heading over a list of symptoms ("Common symptoms include:", "What does withdrawal feel like?").
+SYMPTOM_HEADING = re.compile(r"\b(?:symptoms?|withdrawal|warning signs)\b")
 # A quotation closes right before the verb, the speaker perhaps between ('..." he said').
 QUOTE_BEFORE = re.compile(r'[,.!?]?"\s*(?:[a-z]+\s+){0,3}$')
 

@@ -29,7 +29,7 @@ class ClaimExtractor:
         hits, starts = find_hits(self.lexicon.automaton, lowered, marks)
         if not hits:
             return []
-        reader = Reader(self.lexicon, lowered, hits, [*cuts, len(text)], starts)
+        reader = Reader(self.lexicon, text, lowered, hits, [*cuts, len(text)], starts)
         return claim_rows(text, article_id, reader.sentences(), row)
 
     def extract(self, text: str, article_id: str) -> pd.DataFrame:

@@ -16,16 +16,27 @@
   words before it ("many people who buy kratom say"); "according to <speaker>" and a quotation
   before its speaker ('"...," he said', '"..." - a buyer') attribute the whole sentence;
   "he said" is the article's last speaker; "I" and "we" are the article's own voice.
+  A share of people asked ("68% said") speaks for users; a speaker set off by commas (", she
+  said,") speaks the whole sentence; a capitalised name before a verb of saying ("Raman said"),
+  or opening the sentence before an apposition, is a person the rules cannot place. A person
+  (a name, a pronoun, "a pharmacist") goes on speaking to the end of the paragraph, as news
+  copy does. "Sold as", "marketed as" attribute to advocates.
+- A title, byline or navigation line (a whole line without end punctuation, in title case or
+  split by "·" or "|") and a yes-or-no question heading ("Does it relieve pain?") claim nothing.
+- What another medicine is for ("medicines for nausea") is not a claim about kratom, unless
+  kratom is compared with it ("an alternative to opioids for chronic pain").
 - A negation also ends at the comma that closes an "although" clause; it does not deny a warning
   ("never combine it with alcohol"); "did nothing for mine" denies the conditions before it;
-  ", rarely," is a frequency, not a negation.
+  ", rarely," is a frequency, not a negation; doubting a doubt ("did not dismiss reports that")
+  and reported advice ("warns buyers not to use it") deny nothing; ", and we" opens a new clause.
 - Advice against use ("not recommended", "should be avoided") is the advice term
   advised_against; the conditions and harms of its clause, or before it in the sentence, are what
   use is advised against for, not claims.
 - A sentence that explains a condition or what guidelines prefer ("joint pain is commonly due to
   arthritis") and does not name kratom claims nothing; nor does a bullet under a heading about
   alternatives to kratom. A bullet under a heading about harms ("What side effects ...?") reads
-  a shared form as a side effect.
+  a shared form as a side effect, and under a heading about symptoms or withdrawal its
+  conditions are symptoms, not conditions kratom relieves.
 - A form two categories share (anxiety relieved, anxiety caused) takes the category of the
   nearest cue before it ("cause", "side effects" against "relief", "reduce").
 - "chronic or acute pain" names chronic pain as well as acute pain.
@@ -50,12 +61,19 @@ from .cues import (
     FIRST_PERSON,
     KRATOM_MENTION,
     LAST_SPEAKER,
+    LINE_SEPARATORS,
+    LONG_WORD,
+    NAMED_BEFORE,
+    NAMED_OPENING,
     ONE_OF,
+    PERSONS,
     PRONOUN_SPEAKERS,
     QUOTE_BEFORE,
+    SAYING,
     SENSE,
     SPEAKER,
     SPEAKER_OF,
+    SYMPTOM_HEADING,
 )
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
 from .scan import LINE_BULLET, Hit
@@ -72,6 +90,13 @@ OBJECT_WORDS = frozenset(
 )
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
+# What a drug is for ("medicines for nausea, sleep and| muscle pain"): the conditions it names
+# are the drug's, not kratom's.
+DRUG_PURPOSE = re.compile(r"\s+(?:for|to treat|against)\s(?:[^.;:()]*[\s,])?")
+# Words before a drug that kratom is compared with, whose purpose is kratom's too.
+COMPARED_WITH = frozenset("to than as like versus vs over instead replacement substitute".split())
+# How far after a drug its purpose reaches, in characters: a short list of conditions.
+PURPOSE_REACH = 50
 # What ends the word before a coordinated form: "back and| joint pain", "sore or| joint pain".
 JOINERS = ("and", " or")
 # How far before a drug to look for the preposition that makes it an object.
@@ -100,6 +125,16 @@ SPEAKER_REACH = 60
 # person the rules cannot place is most often someone who takes kratom, and any attribution is
 # safer for a reader than giving the claim as the article's own.
 UNPLACED_SPEAKER = "users"
+# A name after the dash that follows a quotation: '"..." - Tom, Ohio'.
+NAMED_AFTER = re.compile(r"\s*[A-Z][a-z]+\b")
+# The words that open a yes-or-no question: a heading that asks one claims nothing.
+YES_NO = frozenset("is are was were do does did can could will would should may might has have".split())
+# Speakers who may go on speaking to the end of their paragraph: a pronoun or one person.
+PERSON_SPEAKERS = PERSONS.union(PRONOUN_SPEAKERS)
+# Capitalised words that open sentences without naming a person ("It said", "Kratom says").
+NOT_NAMES = frozenset("it this that they he she we i you kratom the a an our your".split())
+# The end marks of a sentence: a line without one may be a title, a byline or navigation.
+LINE_ENDS = tuple(".!?\"'")
 
 
 @dataclass(slots=True)
@@ -144,8 +179,11 @@ class Reader:
     What the article has claimed so far (``seen``) spans its sentences, so that a claim is
     proposed once, where it is first made."""
 
-    def __init__(self, lexicon: Lexicon, lowered: str, hits: list[Hit], cuts: list[int], starts: dict[str, list[int]]):
+    def __init__(
+        self, lexicon: Lexicon, text: str, lowered: str, hits: list[Hit], cuts: list[int], starts: dict[str, list[int]]
+    ):
         self.lexicon = lexicon
+        self.text = text  # as written: only capitals tell a name or a title
         self.lowered = lowered
         self.hits = hits
         self.cuts = cuts  # where sentences start, the end of the text last
@@ -157,6 +195,9 @@ class Reader:
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
         self.quotes = '"' in lowered  # whether quotations need looking for at all
+        # A person quoted or named as speaking goes on speaking to the end of the paragraph:
+        # (whom the claims are attributed to, where the paragraph ends).
+        self.voice: tuple[str, int] = ("", -1)
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -193,6 +234,10 @@ class Reader:
             sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
         if self.quotes and self.last_speaker and self._ends_quotation(first, end):
             sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
+        if first < self.voice[1]:
+            sentence.attribution = self.voice[0]  # reported speech that goes on in its paragraph
+        if self._is_title_line(first, end):
+            sentence.aside = True
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
         if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
@@ -203,8 +248,27 @@ class Reader:
                 heading += "\n" + self._heading(self.lowered.rfind(heading, 0, first))
                 sense = SENSE.search(heading)
             sentence.aside = sentence.aside or OTHER_TREATMENTS.search(heading) is not None
-            sentence.heading_harm = sense is not None and sense["harm"] is not None
+            sentence.symptoms = SYMPTOM_HEADING.search(heading) is not None
+            sentence.heading_harm = sentence.symptoms or sense is not None and sense["harm"] is not None
         return sentence
+
+    def _is_title_line(self, first: int, end: int) -> bool:
+        """Whether a sentence is a whole line that states no claim: a title ("Kratom and Your
+        Pain: Information for Patients"), a byline or a navigation line ("Shop · Strain Guide")."""
+        text = self.text
+        if first and text[first - 1] != "\n" or not text.startswith("\n", end - 1) and end < len(text):
+            return False
+        line = text[first:end].rstrip()
+        if line.endswith("?"):
+            return (
+                line.split(None, 1)[0].lower() in YES_NO
+            )  # "Does it relieve pain?" asks, "Which side effects ...?" presumes
+        if line.endswith(LINE_ENDS) or line[:1] in BULLET_OPENS:
+            return False
+        if any(mark in line for mark in LINE_SEPARATORS):
+            return True
+        words = LONG_WORD.findall(line)
+        return len(words) >= 2 and all(word[0].isupper() for word in words)
 
     def _ends_quotation(self, first: int, end: int) -> bool:
         """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
@@ -251,6 +315,8 @@ class Reader:
         if (
             sentence.subject == "drug"
             or drug_start <= start < drug_end
+            or 0 <= drug_end < start <= drug_end + PURPOSE_REACH
+            and self._drug_purpose(sentence, start)
             or end in self.before_drug
             and not lowered.endswith(PREPOSITIONS, start, end)
         ):
@@ -337,16 +403,25 @@ class Reader:
         since = max(sentence.start, start - SPEAKER_REACH)
         after = min(sentence.end, end + SPEAKER_REACH)
         quoted = self.quotes and lowered.find('"', since, start) >= 0 and QUOTE_BEFORE.search(lowered, since, start)
+        person = False  # a person named, quoted or pointed to, who may go on speaking
         if lowered.startswith("according", start):
             who, claims_from = self._speaker(lowered, end, after, False), 0
         elif quoted:
             who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
-            claims_from = 0
+            who, claims_from, person = who or self.last_speaker or UNPLACED_SPEAKER, 0, True
         else:
             who, claims_from = self._speaker(lowered, since, start, True), len(sentence.claims)
+            person = who != "" and LAST_SPEAKER.match(lowered, since, start)["speaker"] in PERSON_SPEAKERS
+            if not who and lowered[start:end] in SAYING and self._named_speaker(sentence.start, start):
+                who, person = self.last_speaker or UNPLACED_SPEAKER, True
+            if who and _set_off(lowered, since, start, end):
+                claims_from = 0  # "..., she said, and ...": the whole sentence is hers
         if who:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, claims_from
+            if person:
+                paragraph_end = lowered.find("\n", sentence.end)
+                self.voice = (who, len(lowered) if paragraph_end < 0 else paragraph_end)
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -406,9 +481,20 @@ class Reader:
     def _quoted_by(self, sentence: Sentence, end: int) -> None:
         """The claims of a quotation followed by a dash and its speaker ('"..." - a verified buyer')."""
         who = self._speaker(self.lowered, end, min(sentence.end, end + SPEAKER_REACH), False)
+        if not who and NAMED_AFTER.match(self.text, end, sentence.end):
+            who = UNPLACED_SPEAKER  # '"..." - Tom, Ohio': a person the rules cannot place
         if who and not sentence.attribution:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, 0
+
+    def _named_speaker(self, sentence_start: int, verb_start: int) -> bool:
+        """Whether a person's name stands right before a verb of saying ("Raman said"), or opens
+        the sentence with an apposition after it ("Ray Dolan, who owns a shop, told ...")."""
+        text = self.text
+        named = NAMED_BEFORE.search(text, max(sentence_start, verb_start - 40), verb_start) or NAMED_OPENING.match(
+            text, sentence_start, verb_start
+        )
+        return named is not None and named.group().split()[-1].strip(",").lower() not in NOT_NAMES
 
     def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
         """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
@@ -417,6 +503,8 @@ class Reader:
         if found is None:
             return ""
         speaker = found["speaker"]
+        if speaker is None:
+            return UNPLACED_SPEAKER  # a share of people asked: "68% said"
         if speaker in FIRST_PERSON:
             return ""
         if speaker in PRONOUN_SPEAKERS:
@@ -480,6 +568,18 @@ class Reader:
             return False
         return CONTRARY.search(self.lowered, start, self.against[following]) is None
 
+    def _drug_purpose(self, sentence: Sentence, start: int) -> bool:
+        """Whether a form names what the last drug is for ("medicines for nausea"), the drug not
+        being what kratom is compared with ("an alternative to opioids for chronic pain")."""
+        lowered = self.lowered
+        drug_start, drug_end = sentence.drug_span
+        if not DRUG_PURPOSE.fullmatch(lowered, drug_end, start) or KRATOM_MENTION.search(
+            lowered, sentence.start, drug_start
+        ):
+            return False  # no purpose named, or kratom is what the sentence describes
+        before = lowered[max(sentence.start, drug_start - OBJECT_WINDOW) : drug_start].rsplit(None, 3)[-3:]
+        return COMPARED_WITH.isdisjoint(before)
+
     def _kratom_after(self, index: int, end: int, sentence_end: int) -> bool:
         """After an "unlike <drug> ..." phrase, kratom (or a pronoun for it, or a strain) must take
         the subject. The patterns go first: they usually find kratom a few words on."""
@@ -501,6 +601,17 @@ def _before_drugs(lowered: str, starts: list[int]) -> set[int]:
         window = lowered[max(0, start - 8) : start]
         ends.add(start - len(window) + len(window.rstrip()))
     return ends
+
+
+def _set_off(lowered: str, since: int, start: int, end: int) -> bool:
+    """Whether a speaker and a verb of saying stand between commas, as an aside within the
+    sentence ("..., she said, and ...") or at its end ("..., she said.")."""
+    found = LAST_SPEAKER.match(lowered, since, start)
+    return (
+        found is not None
+        and lowered.startswith(", ", found.start("speaker" if found["speaker"] else "share") - 2)
+        and lowered[end : end + 1] in (",", ".")
+    )
 
 
 def _within_reach(lowered: str, comparisons: tuple[int, ...], start: int) -> bool:
