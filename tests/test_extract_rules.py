@@ -561,11 +561,15 @@ def test_a_quotation_signed_with_a_name_after_a_dash_is_that_persons(extractor):
     "text",
     [
         "The product is marketed as a cure for arthritis.",
-        "Powders are sold as natural relief for back pain.",
+        "Powders are sold as a safe way to ease back pain.",
     ],
 )
 def test_marketing_wording_attributes_the_claim_to_advocates(extractor, text):
     assert [who for _, who, _ in attributed(extractor, text)] == ["advocates"]
+
+
+def test_sold_as_a_product_form_attributes_nothing(extractor):
+    assert attributed(extractor, "It is sold as powder and eases back pain.") == [("back_pain", "", False)]
 
 
 @pytest.mark.parametrize(

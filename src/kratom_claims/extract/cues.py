@@ -280,7 +280,11 @@ ATTRIBUTIONS = {
         "some claim",
         "touted",
         "praised for",
-        "sold as",
+        # "sold as" alone mostly names a form ("sold as powder"); as a remedy, it is marketing.
+        *(
+            f"sold as {what}"
+            for what in ("a natural", "a safe", "a gentle", "a cure", "a remedy", "a way", "an alternative")
+        ),
         "marketed as",
         "promoted as",
         "advertised as",
@@ -357,7 +361,7 @@ SPEECH_VERBS = tuple(
         ("list", ("", "s")),
         ("add", ("s", "ed")),
         ("explain", ("s", "ed")),
-        ("note", ("s", "d")),
+        ("noted", ("",)),
         ("point", ("s out", "ed out", " out")),
         ("classif", ("y", "ies")),
         ("according to", ("",)),
@@ -706,14 +710,19 @@ OTHER_DRUG = re.compile(rf"\b(?:{alternation(drug_phrases())})\b")
 # The speaker of a verb of saying, searched for in a few words around that verb only.
 SPEAKER_NAMES = alternation([*SPEAKER_OF, *PRONOUN_SPEAKERS, *FIRST_PERSON])
 # A share of people stands for the people asked ("68% said", "four in ten respondents").
-SHARE = r"(?P<share>\d%|\bper ?cent\b|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|five|four|three|\d+)\b)"
-SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b|{SHARE}")
+# Looked for only where no speaker is named, in the last words before the verb.
+SHARE_REACH = 30
+SHARE_SIGNS = ("%", "cent", " in ", "out of")
+SHARE = re.compile(
+    r"(?:\d%|\bper ?cent|\b(?:one|two|three|four|five|six|seven|eight|nine|\d+) (?:in|out of) (?:ten|five|four|three|\d+))"
+    r"(?: [a-z]+)?,? $"
+)
+SPEAKER = re.compile(rf"\b(?P<speaker>{SPEAKER_NAMES})\b")
 # The last speaker in a stretch of text, found by one greedy match rather than a list of all.
-LAST_SPEAKER = re.compile(rf"(?s:.*)(?:\b(?P<speaker>{SPEAKER_NAMES})\b|{SHARE})")
-# A person named right before a verb of saying ("Raman said", "Dr. Lee added"), read in the
-# article as written, since only capitals tell a name; or opening the sentence, an apposition
-# between it and the verb ("Ray Dolan, who has owned a shop for years, told ...").
-NAMED_BEFORE = re.compile(r"(?:\b(?:Dr|Mr|Ms|Mrs|Prof)\. )?\b[A-Z][a-z]+(?: [A-Z][a-z]+){0,2} $")
+LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
+# A person named opening the sentence, an apposition between the name and the verb of saying
+# ("Ray Dolan, who has owned a shop for years, told ..."), read in the article as written,
+# since only capitals tell a name.
 NAMED_OPENING = re.compile(r"\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},")
 # Verbs of saying proper (not "show", "found"), after which a capitalised word is a person.
 SAYING = (
@@ -727,7 +736,6 @@ SAYING = (
     "added",
     "explains",
     "explained",
-    "notes",
     "noted",
 )
 # A line that states no claim: navigation or a byline, its parts set apart by these marks.

@@ -63,7 +63,6 @@ from .cues import (
     LAST_SPEAKER,
     LINE_SEPARATORS,
     LONG_WORD,
-    NAMED_BEFORE,
     NAMED_OPENING,
     ONE_OF,
     PERSONS,
@@ -71,6 +70,9 @@ from .cues import (
     QUOTE_BEFORE,
     SAYING,
     SENSE,
+    SHARE,
+    SHARE_REACH,
+    SHARE_SIGNS,
     SPEAKER,
     SPEAKER_OF,
     SYMPTOM_HEADING,
@@ -256,7 +258,7 @@ class Reader:
         """Whether a sentence is a whole line that states no claim: a title ("Kratom and Your
         Pain: Information for Patients"), a byline or a navigation line ("Shop · Strain Guide")."""
         text = self.text
-        if first and text[first - 1] != "\n" or not text.startswith("\n", end - 1) and end < len(text):
+        if end < len(text) and text[end - 1] != "\n" or first and text[first - 1] != "\n":
             return False
         line = text[first:end].rstrip()
         if line.endswith("?"):
@@ -410,12 +412,14 @@ class Reader:
             who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
             who, claims_from, person = who or self.last_speaker or UNPLACED_SPEAKER, 0, True
         else:
-            who, claims_from = self._speaker(lowered, since, start, True), len(sentence.claims)
-            person = who != "" and LAST_SPEAKER.match(lowered, since, start)["speaker"] in PERSON_SPEAKERS
-            if not who and lowered[start:end] in SAYING and self._named_speaker(sentence.start, start):
-                who, person = self.last_speaker or UNPLACED_SPEAKER, True
-            if who and _set_off(lowered, since, start, end):
-                claims_from = 0  # "..., she said, and ...": the whole sentence is hers
+            found = LAST_SPEAKER.match(lowered, since, start)
+            who, claims_from = self._who(found), len(sentence.claims)
+            if found is None:
+                who, person = self._unnamed_speaker(sentence.start, since, start, end)
+            else:
+                person = who != "" and found["speaker"] in PERSON_SPEAKERS
+                if who and lowered.startswith(", ", found.start("speaker") - 2) and lowered[end : end + 1] in ",.":
+                    claims_from = 0  # "..., she said, and ...": the whole sentence is hers
         if who:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, claims_from
@@ -487,24 +491,38 @@ class Reader:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, 0
 
+    def _unnamed_speaker(self, sentence_start: int, since: int, start: int, end: int) -> tuple[str, bool]:
+        """The speaker of a verb of saying when no speaker word stands before it, and whether it
+        is one person: a share of people asked ("68% said"), or a name ("Raman said")."""
+        tail = self.lowered[max(since, start - SHARE_REACH) : start]
+        if any(sign in tail for sign in SHARE_SIGNS) and SHARE.search(tail):
+            return UNPLACED_SPEAKER, False
+        if self.lowered[start:end] in SAYING and self._named_speaker(sentence_start, start):
+            return self.last_speaker or UNPLACED_SPEAKER, True
+        return "", False
+
     def _named_speaker(self, sentence_start: int, verb_start: int) -> bool:
         """Whether a person's name stands right before a verb of saying ("Raman said"), or opens
         the sentence with an apposition after it ("Ray Dolan, who owns a shop, told ...")."""
         text = self.text
-        named = NAMED_BEFORE.search(text, max(sentence_start, verb_start - 40), verb_start) or NAMED_OPENING.match(
-            text, sentence_start, verb_start
-        )
-        return named is not None and named.group().split()[-1].strip(",").lower() not in NOT_NAMES
+        before = text[max(sentence_start, verb_start - SPEAKER_REACH) : verb_start].rsplit(None, 1)
+        if before and before[-1].istitle() and before[-1].isalpha():
+            name = before[-1]
+        else:
+            named = NAMED_OPENING.match(text, sentence_start, verb_start)
+            name = named.group().split()[-1].strip(",") if named else ""
+        return name != "" and name.lower() not in NOT_NAMES
 
     def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
         """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
         an attribution id, or "" for the writer or for no speaker at all."""
-        found = (LAST_SPEAKER.match if last else SPEAKER.search)(text, start, end)
+        return self._who((LAST_SPEAKER.match if last else SPEAKER.search)(text, start, end))
+
+    def _who(self, found: re.Match | None) -> str:
+        """Whom a speaker found by SPEAKER or LAST_SPEAKER stands for ("" for the writer or none)."""
         if found is None:
             return ""
         speaker = found["speaker"]
-        if speaker is None:
-            return UNPLACED_SPEAKER  # a share of people asked: "68% said"
         if speaker in FIRST_PERSON:
             return ""
         if speaker in PRONOUN_SPEAKERS:
@@ -601,17 +619,6 @@ def _before_drugs(lowered: str, starts: list[int]) -> set[int]:
         window = lowered[max(0, start - 8) : start]
         ends.add(start - len(window) + len(window.rstrip()))
     return ends
-
-
-def _set_off(lowered: str, since: int, start: int, end: int) -> bool:
-    """Whether a speaker and a verb of saying stand between commas, as an aside within the
-    sentence ("..., she said, and ...") or at its end ("..., she said.")."""
-    found = LAST_SPEAKER.match(lowered, since, start)
-    return (
-        found is not None
-        and lowered.startswith(", ", found.start("speaker" if found["speaker"] else "share") - 2)
-        and lowered[end : end + 1] in (",", ".")
-    )
 
 
 def _within_reach(lowered: str, comparisons: tuple[int, ...], start: int) -> bool:
