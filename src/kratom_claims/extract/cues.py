@@ -725,18 +725,20 @@ LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
 # since only capitals tell a name.
 NAMED_OPENING = re.compile(r"\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},")
 # Verbs of saying proper (not "show", "found"), after which a capitalised word is a person.
-SAYING = (
-    "say",
-    "says",
-    "said",
-    "told",
-    "tell us",
-    "tells us",
-    "adds",
-    "added",
-    "explains",
-    "explained",
-    "noted",
+SAYING = frozenset(
+    (
+        "say",
+        "says",
+        "said",
+        "told",
+        "tell us",
+        "tells us",
+        "adds",
+        "added",
+        "explains",
+        "explained",
+        "noted",
+    )
 )
 # A line that states no claim: navigation or a byline, its parts set apart by these marks.
 LINE_SEPARATORS = (" \u00b7 ", " | ", " \u2022 ")

@@ -231,18 +231,20 @@ class Reader:
         first, end = self.cuts[cut - 1] if cut else 0, self.cuts[cut]
         sentence = Sentence(first, end, [])
         if cut in self.with_unit:
-            lowered = self.lowered[first:end]
-            sentence.figures = dose_figures(lowered, self.lexicon.bands)
-            sentence.amounts = bool(sentence.figures) or has_amounts(lowered)
+            words = self.lowered[first:end]
+            sentence.figures = dose_figures(words, self.lexicon.bands)
+            sentence.amounts = bool(sentence.figures) or has_amounts(words)
         if self.quotes and self.last_speaker and self._ends_quotation(first, end):
             sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
         if first < self.voice[1]:
             sentence.attribution = self.voice[0]  # reported speech that goes on in its paragraph
-        if self._is_title_line(first, end):
+        lowered = self.lowered
+        line_start = first == 0 or lowered[first - 1] == "\n"
+        if line_start and (end == len(lowered) or lowered[end - 1] == "\n") and self._is_title_line(first, end):
             sentence.aside = True
         if cut in self.with_background:
-            sentence.aside = not KRATOM_MENTION.search(self.lowered, first, end)
-        if first and self.lowered[first - 1] == "\n" and self.lowered[first] in BULLET_OPENS:
+            sentence.aside = not KRATOM_MENTION.search(lowered, first, end)
+        if first and line_start and lowered[first] in BULLET_OPENS:
             heading = self._heading(first)
             sense = SENSE.search(heading)
             if sense is None and heading.rstrip().endswith(":"):
@@ -255,16 +257,12 @@ class Reader:
         return sentence
 
     def _is_title_line(self, first: int, end: int) -> bool:
-        """Whether a sentence is a whole line that states no claim: a title ("Kratom and Your
-        Pain: Information for Patients"), a byline or a navigation line ("Shop · Strain Guide")."""
-        text = self.text
-        if end < len(text) and text[end - 1] != "\n" or first and text[first - 1] != "\n":
-            return False
-        line = text[first:end].rstrip()
+        """Whether a whole line states no claim: a title ("Kratom and Your Pain: Information
+        for Patients"), a byline, a navigation line ("Shop · Strain Guide"), or a heading that
+        asks a yes-or-no question ("Does it relieve pain?"; "Which side effects ...?" presumes)."""
+        line = self.text[first:end].rstrip()
         if line.endswith("?"):
-            return (
-                line.split(None, 1)[0].lower() in YES_NO
-            )  # "Does it relieve pain?" asks, "Which side effects ...?" presumes
+            return line.split(None, 1)[0].lower() in YES_NO
         if line.endswith(LINE_ENDS) or line[:1] in BULLET_OPENS:
             return False
         if any(mark in line for mark in LINE_SEPARATORS):
@@ -303,8 +301,9 @@ class Reader:
         joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
         if (
             form.first.asserted in self.seen
+            and not joined
             and sentence.subject != "contrast"
-            and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared or joined)
+            and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared)
         ):
             return  # it would only repeat a claim made before
         if sentence.subject in ("drug", "contrast") and (
