@@ -129,6 +129,8 @@ SPEAKER_REACH = 60
 UNPLACED_SPEAKER = "users"
 # A name after the dash that follows a quotation: '"..." - Tom, Ohio'.
 NAMED_AFTER = re.compile(r"\s*[A-Z][a-z]+\b")
+# How most whole lines end: a paragraph's last sentence, which no title line is.
+SENTENCE_LINE_ENDS = (".\n", "!\n", '"\n')
 # The words that open a yes-or-no question: a heading that asks one claims nothing.
 YES_NO = frozenset("is are was were do does did can could will would should may might has have".split())
 # Speakers who may go on speaking to the end of their paragraph: a pronoun or one person.
@@ -240,7 +242,12 @@ class Reader:
             sentence.attribution = self.voice[0]  # reported speech that goes on in its paragraph
         lowered = self.lowered
         line_start = first == 0 or lowered[first - 1] == "\n"
-        if line_start and (end == len(lowered) or lowered[end - 1] == "\n") and self._is_title_line(first, end):
+        if (
+            line_start
+            and (end == len(lowered) or lowered[end - 1] == "\n")
+            and not lowered.endswith(SENTENCE_LINE_ENDS, first, end)  # most lines: a paragraph's last sentence
+            and self._is_title_line(first, end)
+        ):
             sentence.aside = True
         if cut in self.with_background:
             sentence.aside = not KRATOM_MENTION.search(lowered, first, end)
