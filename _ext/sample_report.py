@@ -1,4 +1,4 @@
-"""Write the `report` page on one of the unseen evaluation articles into the built book.
+"""Write the `report` page on one of the evaluation articles into the built book.
 
 The chapter *Bring your own article* links to it, so readers see what the command gives before
 they run it. It is made at build time by the same code as `python -m kratom_claims report`, so
@@ -27,7 +27,7 @@ def write_sample_report(app, exception):
     article_id = app.config.sample_report_article
     source = layout.evaluation.article_txt(article_id)
     try:
-        report = build_report(source, layout.data_dir, title=f"{source.name}, an unseen evaluation article")
+        report = build_report(source, layout.data_dir, title=f"{source.name}, an evaluation article")
     except DataError as err:
         logger.warning(f"sample report: {err}")
         return
