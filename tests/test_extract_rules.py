@@ -622,3 +622,34 @@ def test_what_another_medicine_is_for_is_not_a_claim_about_kratom(extractor):
 def test_the_purpose_of_a_drug_kratom_replaces_is_kratoms_purpose(extractor):
     text = "Fans call it an alternative to opioids for arthritis."
     assert claims(extractor, text) == [("condition", "arthritis", "asserted")]
+
+
+def test_a_negation_written_without_its_apostrophe_still_denies(extractor):
+    assert claims(extractor, "Honestly it doesnt cause nausea for me.") == [("side_effect", "nausea", "denied")]
+
+
+def test_a_yes_or_no_heading_answered_yes_makes_its_claim(extractor):
+    assert claims(extractor, "Is kratom addictive?\nYes. Daily users often say so.\n") == [
+        ("side_effect", "addiction", "asserted")
+    ]
+
+
+def test_reports_that_people_do_something_are_theirs(extractor):
+    text = "The nurse mentioned reports that some veterans use it for back pain."
+    assert attributed(extractor, text) == [("back_pain", "users", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Every year people die of overdose on fentanyl.",
+        "The ward sees nausea from benzos and little else.",
+    ],
+)
+def test_a_harm_tied_to_another_drug_by_a_preposition_is_that_drugs(extractor, text):
+    assert claims(extractor, text) == []
+
+
+def test_every_drug_of_a_list_after_with_is_an_object_not_the_subject(extractor):
+    text = "Taking kratom with opioids, sedatives or alcohol can cause an overdose."
+    assert claims(extractor, text) == [("side_effect", "overdose", "asserted")]

@@ -93,6 +93,9 @@ PAIN_MEDICINES = (
     "lidocaine",
     "capsaicin",
     "pain relievers",
+    "sedatives",
+    "benzos",
+    "sleeping pills",
     "medicines",
     "meds",
     "pain meds",
@@ -114,7 +117,29 @@ KRATOM = (
     "the herb",
     "the leaves",
 )
-NEGATION = ("not", "never", "no", "none", "nobody", "cannot", "neither", "nor", "rarely", "seldom")
+NEGATION = (
+    "not",
+    "never",
+    "no",
+    "none",
+    "nobody",
+    "cannot",
+    "neither",
+    "nor",
+    "rarely",
+    "seldom",
+    # Informal writing drops the apostrophe: "I dont get that foggy feeling".
+    "dont",
+    "doesnt",
+    "didnt",
+    "isnt",
+    "arent",
+    "wasnt",
+    "cant",
+    "wont",
+    "havent",
+    "hasnt",
+)
 COMPARISON = (
     "fewer",
     "milder",

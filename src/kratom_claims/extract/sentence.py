@@ -92,6 +92,10 @@ OBJECT_WORDS = frozenset(
 )
 RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
+# What stands between two drugs of one list: "opioids|, sedatives or |alcohol".
+DRUG_LIST = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}")
+# The preposition that ties a harm to the drug after it.
+HARM_PREPOSITION = re.compile(r"\s+(?:on|from|of)\s+$")
 # What a drug is for ("medicines for nausea, sleep and| muscle pain"): the conditions it names
 # are the drug's, not kratom's.
 DRUG_PURPOSE = re.compile(r"\s+(?:for|to treat|against)\s(?:[^.;:()]*[\s,])?")
@@ -194,6 +198,7 @@ class Reader:
         # The sentences (by the number of their end among the cuts) with a unit, where dose figures may be.
         self.with_unit = {bisect_right(cuts, unit) for unit in starts["unit"]} if lexicon.bands else set()
         self.before_drug = _before_drugs(lowered, starts["drug"])
+        self.harm_of_drug = _harms_of_drugs(lowered, starts["drug"])
         self.against = starts["against"]
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
@@ -268,8 +273,8 @@ class Reader:
         for Patients"), a byline, a navigation line ("Shop · Strain Guide"), or a heading that
         asks a yes-or-no question ("Does it relieve pain?"; "Which side effects ...?" presumes)."""
         line = self.text[first:end].rstrip()
-        if line.endswith("?"):
-            return line.split(None, 1)[0].lower() in YES_NO
+        if line.endswith("?"):  # unless the text answers "Yes."
+            return line.split(None, 1)[0].lower() in YES_NO and not self.lowered.startswith("yes", end)
         if line.endswith(LINE_ENDS) or line[:1] in BULLET_OPENS:
             return False
         if any(mark in line for mark in LINE_SEPARATORS):
@@ -327,6 +332,8 @@ class Reader:
             and self._drug_purpose(sentence, start)
             or end in self.before_drug
             and not lowered.endswith(PREPOSITIONS, start, end)
+            or end in self.harm_of_drug
+            and form.first.harm
         ):
             return  # said of the drug, part of its name, or right before it ("addictive painkillers")
         if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
@@ -348,8 +355,16 @@ class Reader:
 
     def drug(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """A drug takes the subject, or after "unlike" becomes what kratom is set against; not
-        where it is the object of a comparison ("an alternative to opioids")."""
+        where it is the object of a comparison ("an alternative to opioids"), nor where it goes on
+        a list whose first drug is such an object ("taken with opioids, sedatives or alcohol")."""
+        previous_end = sentence.drug_span[1]
         sentence.drug_span = (start, end)
+        if (
+            0 <= previous_end < start
+            and sentence.subject != "drug"
+            and DRUG_LIST.fullmatch(self.lowered, previous_end, start)
+        ):
+            return
         if sentence.contrasted and KRATOM_MENTION.search(self.lowered, sentence.contrast_end, start):
             sentence.contrasted = False
         if sentence.contrasted:
@@ -422,6 +437,8 @@ class Reader:
             who, claims_from = self._who(found), len(sentence.claims)
             if found is None:
                 who, person = self._unnamed_speaker(sentence.start, since, start, end)
+                if not who and lowered.startswith(" that ", end):
+                    who = self._speaker(lowered, end, after, False)  # "reports that some adults use it"
             else:
                 person = who != "" and found["speaker"] in PERSON_SPEAKERS
                 if who and lowered.startswith(", ", found.start("speaker") - 2) and lowered[end : end + 1] in ",.":
@@ -624,6 +641,17 @@ def _before_drugs(lowered: str, starts: list[int]) -> set[int]:
     for start in starts:
         window = lowered[max(0, start - 8) : start]
         ends.add(start - len(window) + len(window.rstrip()))
+    return ends
+
+
+def _harms_of_drugs(lowered: str, starts: list[int]) -> set[int]:
+    """Where a word ends that a drug's preposition follows: "overdose| on fentanyl", "deaths|
+    from heroin", "side effects| of opioids": a harm named there is the drug's."""
+    ends = set()
+    for start in starts:
+        found = HARM_PREPOSITION.search(lowered, max(0, start - 8), start)
+        if found:
+            ends.add(found.start())
     return ends
 
 
