@@ -767,8 +767,10 @@ SAYING = frozenset(
 )
 # A line that states no claim: navigation or a byline, its parts set apart by these marks.
 LINE_SEPARATORS = (" \u00b7 ", " | ", " \u2022 ")
-# A title: a line without end punctuation whose longer words all open with a capital.
-LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+# A title: a line without end punctuation whose longer words all open with a capital; a
+# longer word in lower case is looked for first, as it rules most lines out at once.
+LOWER_LONG_WORD = re.compile(r"\b[^\W\d_A-Z][^\W\d_]{3,}")
+UPPER_LONG_WORD = re.compile(r"\b[A-Z][^\W\d_]{3,}")
 # A heading over a list of symptoms ("Common symptoms include:", "What does withdrawal feel like?").
 SYMPTOM_HEADING = re.compile(r"\b(?:symptoms?|withdrawal|warning signs)\b")
 # A quotation closes right before the verb, the speaker perhaps between ('..." he said').

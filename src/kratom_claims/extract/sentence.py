@@ -62,7 +62,7 @@ from .cues import (
     KRATOM_MENTION,
     LAST_SPEAKER,
     LINE_SEPARATORS,
-    LONG_WORD,
+    LOWER_LONG_WORD,
     NAMED_OPENING,
     ONE_OF,
     PERSONS,
@@ -76,6 +76,7 @@ from .cues import (
     SPEAKER,
     SPEAKER_OF,
     SYMPTOM_HEADING,
+    UPPER_LONG_WORD,
 )
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
 from .scan import LINE_BULLET, Hit
@@ -94,8 +95,10 @@ RELATIVE = re.compile(r"\s*,?\s*(?:that|which|who)\b")
 PRONOUN = re.compile(r"\b(?:it|its|it's|they|their)\b")
 # What stands between two drugs of one list: "opioids|, sedatives or |alcohol".
 DRUG_LIST = re.compile(r"(?:,\s*|\s+(?:and|or)\s+)(?:[\w-]+(?:,\s*|\s+(?:and|or)\s+)){0,3}")
-# The preposition that ties a harm to the drug after it.
-HARM_PREPOSITION = re.compile(r"\s+(?:on|from|of)\s+$")
+# The prepositions that tie a harm to the drug after them.
+HARM_PREPOSITIONS = (" on ", " from ", " of ")
+# How far apart, in characters, two drugs of one list can stand.
+DRUG_LIST_REACH = 60
 # What a drug is for ("medicines for nausea, sleep and| muscle pain"): the conditions it names
 # are the drug's, not kratom's.
 DRUG_PURPOSE = re.compile(r"\s+(?:for|to treat|against)\s(?:[^.;:()]*[\s,])?")
@@ -206,7 +209,7 @@ class Reader:
         self.quotes = '"' in lowered  # whether quotations need looking for at all
         # A person quoted or named as speaking goes on speaking to the end of the paragraph:
         # (whom the claims are attributed to, where the paragraph ends).
-        self.voice: tuple[str, int] = ("", -1)
+        self.voice, self.voice_end = "", -1
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -217,13 +220,15 @@ class Reader:
         handlers = self.HANDLERS
         reach = [0, 0, 0]  # where the last hit read in each layer ends
         sentence = self._open(self.hits[0][0])
+        sentence_end = sentence.end  # kept in a local: read at every hit
         for index, (start, (layer, minus_length, kind, payload)) in enumerate(self.hits):
-            if start >= sentence.end:
+            if start >= sentence_end:
                 if sentence.claims or sentence.figures:
                     proposing.append(sentence)
                 sentence = self._open(start)
+                sentence_end = sentence.end
             end = start - minus_length
-            if start < reach[layer] or end > sentence.end:
+            if start < reach[layer] or end > sentence_end:
                 continue
             reach[layer] = end
             handlers[kind](self, sentence, index, start, end, payload)
@@ -243,8 +248,8 @@ class Reader:
             sentence.amounts = bool(sentence.figures) or has_amounts(words)
         if self.quotes and self.last_speaker and self._ends_quotation(first, end):
             sentence.attribution = self.last_speaker  # the last sentence of a quotation its speaker began
-        if first < self.voice[1]:
-            sentence.attribution = self.voice[0]  # reported speech that goes on in its paragraph
+        if first < self.voice_end:
+            sentence.attribution = self.voice  # reported speech that goes on in its paragraph
         lowered = self.lowered
         line_start = first == 0 or lowered[first - 1] == "\n"
         if (
@@ -279,8 +284,7 @@ class Reader:
             return False
         if any(mark in line for mark in LINE_SEPARATORS):
             return True
-        words = LONG_WORD.findall(line)
-        return len(words) >= 2 and all(word[0].isupper() for word in words)
+        return LOWER_LONG_WORD.search(line) is None and len(UPPER_LONG_WORD.findall(line)) >= 2
 
     def _ends_quotation(self, first: int, end: int) -> bool:
         """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
@@ -312,8 +316,8 @@ class Reader:
         lowered = self.lowered
         joined = lowered[start - 2] in "dr" and lowered[start - 4 : start - 1] in JOINERS
         if (
-            form.first.asserted in self.seen
-            and not joined
+            not joined
+            and form.first.asserted in self.seen
             and sentence.subject != "contrast"
             and not (sentence.negated or sentence.without >= 0 or sentence.comparisons or form.shared)
         ):
@@ -360,7 +364,7 @@ class Reader:
         previous_end = sentence.drug_span[1]
         sentence.drug_span = (start, end)
         if (
-            0 <= previous_end < start
+            0 <= previous_end < start <= previous_end + DRUG_LIST_REACH
             and sentence.subject != "drug"
             and DRUG_LIST.fullmatch(self.lowered, previous_end, start)
         ):
@@ -448,7 +452,7 @@ class Reader:
             sentence.attribution, sentence.attributed_from = who, claims_from
             if person:
                 paragraph_end = lowered.find("\n", sentence.end)
-                self.voice = (who, len(lowered) if paragraph_end < 0 else paragraph_end)
+                self.voice, self.voice_end = who, len(lowered) if paragraph_end < 0 else paragraph_end
 
     def against(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """Advice against use: claimed as such, and it takes the conditions of its clause."""
@@ -649,9 +653,9 @@ def _harms_of_drugs(lowered: str, starts: list[int]) -> set[int]:
     from heroin", "side effects| of opioids": a harm named there is the drug's."""
     ends = set()
     for start in starts:
-        found = HARM_PREPOSITION.search(lowered, max(0, start - 8), start)
-        if found:
-            ends.add(found.start())
+        for preposition in HARM_PREPOSITIONS:
+            if lowered.endswith(preposition, 0, start):
+                ends.add(start - len(preposition))
     return ends
 
 
