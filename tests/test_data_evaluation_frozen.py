@@ -1,4 +1,4 @@
-"""The second and third evaluation sets are frozen: their articles and hand-coded claim rows must stay as they were when the extractor first met them."""
+"""The second, third and fourth evaluation sets are frozen: their articles and hand-coded claim rows must stay as they were when the extractor first met them."""
 
 from __future__ import annotations
 
@@ -37,6 +37,14 @@ THIRD_SET = [
     "h14_local_news_ban",
     "h15_treatment_center",
 ]
+FOURTH_SET = [
+    "h16_pharmacist_column",
+    "h17_wellness_listicle",
+    "h18_vendor_roundup",
+    "h19_health_department",
+    "h20_recovery_story",
+    "h21_science_blog",
+]
 
 
 @pytest.fixture
@@ -51,17 +59,24 @@ def evaluation_copy(tmp_path):
     return DataLayout(tmp_path / "evaluation")
 
 
-def test_the_sets_are_h01_to_h03_first_h04_to_h09_second_and_h10_to_h15_third(sets):
+def test_the_sets_are_h01_to_h03_first_h04_to_h09_second_h10_to_h15_third_and_h16_to_h21_fourth(sets):
     first = {"h01_migraine_forum": "first", "h02_vendor_blog": "first", "h03_news_explainer": "first"}
-    assert sets == first | dict.fromkeys(SECOND_SET, "second") | dict.fromkeys(THIRD_SET, "third")
+    assert sets == (
+        first
+        | dict.fromkeys(SECOND_SET, "second")
+        | dict.fromkeys(THIRD_SET, "third")
+        | dict.fromkeys(FOURTH_SET, "fourth")
+    )
 
 
-def test_frozen_file_records_every_second_and_third_set_article_and_each_sets_claim_rows():
+def test_frozen_file_records_every_second_third_and_fourth_set_article_and_each_sets_claim_rows():
     assert list(read_frozen(EVALUATION.frozen_sha256)) == (
         [f"articles/{a}.txt" for a in SECOND_SET]
         + [claim_rows_entry("second")]
         + [f"articles/{a}.txt" for a in THIRD_SET]
         + [claim_rows_entry("third")]
+        + [f"articles/{a}.txt" for a in FOURTH_SET]
+        + [claim_rows_entry("fourth")]
     )
 
 
@@ -74,6 +89,30 @@ def test_the_second_sets_digest_lines_are_those_it_was_frozen_with():
     assert lines[0] == "567e98feac0ac67b1cfd292ab6de81bfdf59b8166e031c490dd85e36757484fc  articles/h04_medical_info.txt"
 
 
+def test_the_third_sets_digest_lines_are_those_it_was_frozen_with():
+    lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[13]
+        == "7f9b28a88b0e7f84683cc1a180acd98e8c0690f6c23e33520b680c2771d049eb  claims.csv rows of the third set"
+    )
+    assert (
+        lines[7]
+        == "6768be734806b704e8afaafd5869162b723b8c078e4c5a35d851fe6ed761410a  articles/h10_hospital_explainer.txt"
+    )
+
+
+def test_the_fourth_sets_digest_lines_are_those_it_was_frozen_with():
+    lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
+    assert (
+        lines[20]
+        == "8167fce7a2e5a0424139a8c1a3c00241c84b453f705d425c4b288db64ef9cf45  claims.csv rows of the fourth set"
+    )
+    assert (
+        lines[14]
+        == "dc89096c6b57559192774fbbf0c8ac3c77f4348208fe244ec5fe6fc79e568a22  articles/h16_pharmacist_column.txt"
+    )
+
+
 def test_frozen_articles_and_claim_rows_match_their_frozen_digests(sets):
     assert frozen_digests(EVALUATION, sets) == read_frozen(EVALUATION.frozen_sha256)
     check_frozen(EVALUATION, sets)
@@ -82,7 +121,7 @@ def test_frozen_articles_and_claim_rows_match_their_frozen_digests(sets):
 def test_frozen_article_digests_are_the_sha256_of_the_files_and_agree_with_articles_csv():
     recorded = read_frozen(EVALUATION.frozen_sha256)
     metadata = pd.read_csv(EVALUATION.articles_csv, dtype=str, keep_default_na=False).set_index("article_id")
-    for article_id in SECOND_SET + THIRD_SET:
+    for article_id in SECOND_SET + THIRD_SET + FOURTH_SET:
         digest = recorded[f"articles/{article_id}.txt"]
         assert digest == sha256_of(EVALUATION.article_txt(article_id)) == metadata.loc[article_id, "sha256"]
 
@@ -148,12 +187,52 @@ def test_moving_an_article_out_of_the_third_set_breaks_the_freeze(evaluation_cop
         check_frozen(evaluation_copy, sets | {"h11_forum_thread": "first"})
 
 
+def test_changing_one_cell_of_a_fourth_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    table.loc[table["claim_id"] == "h21-014", "attributed_to"] = ""
+    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
+    with pytest.raises(
+        DataError, match=f"frozen.sha256: {claim_rows_entry('fourth')} has changed since the fourth set was frozen"
+    ):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_adding_a_claim_row_to_a_fourth_set_article_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    extra = table[table["claim_id"] == "h17-001"].assign(claim_id="h17-999")
+    evaluation_copy.claims_csv.write_bytes(claims_csv(pd.concat([table, extra]), evaluation_copy.claims_csv))
+    with pytest.raises(DataError, match=f"{claim_rows_entry('fourth')} has changed"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_removing_a_claim_row_of_a_fourth_set_article_breaks_the_freeze(evaluation_copy, sets):
+    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
+    kept = table[table["claim_id"] != "h19-022"]
+    evaluation_copy.claims_csv.write_bytes(claims_csv(kept, evaluation_copy.claims_csv))
+    with pytest.raises(DataError, match=f"{claim_rows_entry('fourth')} has changed"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_changing_one_byte_of_a_fourth_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
+    path = evaluation_copy.article_txt("h18_vendor_roundup")
+    path.write_bytes(path.read_bytes().replace(b"Never more than 8 grams", b"Never more than 9 grams", 1))
+    with pytest.raises(DataError, match="articles/h18_vendor_roundup.txt has changed since the fourth set was frozen"):
+        check_frozen(evaluation_copy, sets)
+
+
+def test_moving_an_article_out_of_the_fourth_set_breaks_the_freeze(evaluation_copy, sets):
+    with pytest.raises(DataError, match="recorded but missing articles/h20_recovery_story.txt"):
+        check_frozen(evaluation_copy, sets | {"h20_recovery_story": "first"})
+
+
 def test_first_set_rows_may_change_without_touching_the_freeze(evaluation_copy, sets):
-    before = [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET)]
+    before = [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET)]
     table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
     table.loc[table["claim_id"] == "h01-001", "note"] = "a note added later"
     evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
-    assert [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET)] == before
+    assert [
+        claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET)
+    ] == before
     check_frozen(evaluation_copy, sets)
 
 
