@@ -27,7 +27,7 @@ def write_sample_report(app, exception):
     article_id = app.config.sample_report_article
     source = layout.evaluation.article_txt(article_id)
     try:
-        report = build_report(source, layout.data_dir, title=f"{source.name}, an evaluation article")
+        report = build_report(source, layout.data_dir, title=f"{source.name}, an unseen evaluation article")
     except DataError as err:
         logger.warning(f"sample report: {err}")
         return
@@ -38,6 +38,6 @@ def write_sample_report(app, exception):
 
 
 def setup(app):
-    app.add_config_value("sample_report_article", "h12_vendor_strain_guide", "html", types=[str])
+    app.add_config_value("sample_report_article", "h18_vendor_roundup", "html", types=[str])
     app.connect("build-finished", write_sample_report)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
