@@ -80,37 +80,38 @@ def test_frozen_file_records_every_second_third_and_fourth_set_article_and_each_
     )
 
 
-def test_the_second_sets_digest_lines_are_those_it_was_frozen_with():
+@pytest.mark.parametrize(
+    ("claim_line", "claim_digest", "article_line", "article_digest", "frozen_set"),
+    [
+        (
+            6,
+            "23881934a27d303411c019a1569c7e67652a70e6e3e65f98f384fae86ae64c19",
+            0,
+            "567e98feac0ac67b1cfd292ab6de81bfdf59b8166e031c490dd85e36757484fc  articles/h04_medical_info.txt",
+            "second",
+        ),
+        (
+            13,
+            "7f9b28a88b0e7f84683cc1a180acd98e8c0690f6c23e33520b680c2771d049eb",
+            7,
+            "6768be734806b704e8afaafd5869162b723b8c078e4c5a35d851fe6ed761410a  articles/h10_hospital_explainer.txt",
+            "third",
+        ),
+        (
+            20,
+            "8167fce7a2e5a0424139a8c1a3c00241c84b453f705d425c4b288db64ef9cf45",
+            14,
+            "dc89096c6b57559192774fbbf0c8ac3c77f4348208fe244ec5fe6fc79e568a22  articles/h16_pharmacist_column.txt",
+            "fourth",
+        ),
+    ],
+)
+def test_each_frozen_sets_digest_lines_are_those_it_was_frozen_with(
+    claim_line, claim_digest, article_line, article_digest, frozen_set
+):
     lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
-    assert (
-        lines[6]
-        == "23881934a27d303411c019a1569c7e67652a70e6e3e65f98f384fae86ae64c19  claims.csv rows of the second set"
-    )
-    assert lines[0] == "567e98feac0ac67b1cfd292ab6de81bfdf59b8166e031c490dd85e36757484fc  articles/h04_medical_info.txt"
-
-
-def test_the_third_sets_digest_lines_are_those_it_was_frozen_with():
-    lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
-    assert (
-        lines[13]
-        == "7f9b28a88b0e7f84683cc1a180acd98e8c0690f6c23e33520b680c2771d049eb  claims.csv rows of the third set"
-    )
-    assert (
-        lines[7]
-        == "6768be734806b704e8afaafd5869162b723b8c078e4c5a35d851fe6ed761410a  articles/h10_hospital_explainer.txt"
-    )
-
-
-def test_the_fourth_sets_digest_lines_are_those_it_was_frozen_with():
-    lines = EVALUATION.frozen_sha256.read_text(encoding="utf-8").splitlines()
-    assert (
-        lines[20]
-        == "8167fce7a2e5a0424139a8c1a3c00241c84b453f705d425c4b288db64ef9cf45  claims.csv rows of the fourth set"
-    )
-    assert (
-        lines[14]
-        == "dc89096c6b57559192774fbbf0c8ac3c77f4348208fe244ec5fe6fc79e568a22  articles/h16_pharmacist_column.txt"
-    )
+    assert lines[claim_line] == f"{claim_digest}  claims.csv rows of the {frozen_set} set"
+    assert lines[article_line] == article_digest
 
 
 def test_frozen_articles_and_claim_rows_match_their_frozen_digests(sets):
@@ -126,103 +127,87 @@ def test_frozen_article_digests_are_the_sha256_of_the_files_and_agree_with_artic
         assert digest == sha256_of(EVALUATION.article_txt(article_id)) == metadata.loc[article_id, "sha256"]
 
 
-def test_changing_one_cell_of_a_second_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    row = table.index[table["claim_id"] == "h05-001"][0]
-    table.loc[row, "hedged"] = "true"
+# For each frozen set: a claim cell to change, a row to copy under a new id, a row to remove, an
+# article with a phrase to change, and an article to move out of the set.
+FREEZE_CASES = {
+    "second": (
+        ("h05-001", "hedged", "true"),
+        "h09-001",
+        "h04-001",
+        ("h07_news_statehouse", b"six states", b"seven states"),
+        "h06_vendor_product",
+    ),
+    "third": (
+        ("h13-001", "stance", "asserted"),
+        "h12-001",
+        "h15-022",
+        ("h14_local_news_ban", b"voted 4-1", b"voted 5-0"),
+        "h11_forum_thread",
+    ),
+    "fourth": (
+        ("h21-014", "attributed_to", ""),
+        "h17-001",
+        "h19-022",
+        ("h18_vendor_roundup", b"Never more than 8 grams", b"Never more than 9 grams"),
+        "h20_recovery_story",
+    ),
+}
+FROZEN = pytest.mark.parametrize("frozen_set", list(FREEZE_CASES))
+
+
+def _claims(layout: DataLayout) -> pd.DataFrame:
+    return pd.read_csv(layout.claims_csv, dtype=str, keep_default_na=False)
+
+
+@FROZEN
+def test_changing_one_cell_of_a_frozen_sets_claim_row_breaks_the_freeze(evaluation_copy, sets, frozen_set):
+    (claim_id, column, value), *_ = FREEZE_CASES[frozen_set]
+    table = _claims(evaluation_copy)
+    assert (table.loc[table["claim_id"] == claim_id, column] != value).all()
+    table.loc[table["claim_id"] == claim_id, column] = value
     evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
-    with pytest.raises(
-        DataError, match=f"frozen.sha256: {claim_rows_entry('second')} has changed since the second set was frozen"
-    ):
+    entry = claim_rows_entry(frozen_set)
+    with pytest.raises(DataError, match=f"frozen.sha256: {entry} has changed since the {frozen_set} set was frozen"):
         check_frozen(evaluation_copy, sets)
 
 
-def test_adding_a_claim_row_to_a_second_set_article_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    extra = table[table["claim_id"] == "h09-001"].assign(claim_id="h09-999")
+@FROZEN
+def test_adding_a_claim_row_to_a_frozen_sets_article_breaks_the_freeze(evaluation_copy, sets, frozen_set):
+    copied = FREEZE_CASES[frozen_set][1]
+    table = _claims(evaluation_copy)
+    extra = table[table["claim_id"] == copied].assign(claim_id=copied[:4] + "999")
+    assert len(extra) == 1
     evaluation_copy.claims_csv.write_bytes(claims_csv(pd.concat([table, extra]), evaluation_copy.claims_csv))
-    with pytest.raises(DataError, match=f"{claim_rows_entry('second')} has changed"):
+    with pytest.raises(DataError, match=f"{claim_rows_entry(frozen_set)} has changed"):
         check_frozen(evaluation_copy, sets)
 
 
-def test_changing_one_byte_of_a_second_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
-    path = evaluation_copy.article_txt("h07_news_statehouse")
-    path.write_bytes(path.read_bytes().replace(b"six states", b"seven states", 1))
-    with pytest.raises(DataError, match="articles/h07_news_statehouse.txt has changed since the second set was frozen"):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_moving_an_article_out_of_the_second_set_breaks_the_freeze(evaluation_copy, sets):
-    with pytest.raises(DataError, match="recorded but missing articles/h06_vendor_product.txt"):
-        check_frozen(evaluation_copy, sets | {"h06_vendor_product": "first"})
-
-
-def test_changing_one_cell_of_a_third_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    table.loc[table["claim_id"] == "h13-001", "stance"] = "asserted"
-    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
-    with pytest.raises(
-        DataError, match=f"frozen.sha256: {claim_rows_entry('third')} has changed since the third set was frozen"
-    ):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_removing_a_claim_row_of_a_third_set_article_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    kept = table[table["claim_id"] != "h15-022"]
+@FROZEN
+def test_removing_a_claim_row_of_a_frozen_sets_article_breaks_the_freeze(evaluation_copy, sets, frozen_set):
+    removed = FREEZE_CASES[frozen_set][2]
+    table = _claims(evaluation_copy)
+    kept = table[table["claim_id"] != removed]
+    assert len(kept) == len(table) - 1
     evaluation_copy.claims_csv.write_bytes(claims_csv(kept, evaluation_copy.claims_csv))
-    with pytest.raises(DataError, match=f"{claim_rows_entry('third')} has changed"):
+    with pytest.raises(DataError, match=f"{claim_rows_entry(frozen_set)} has changed"):
         check_frozen(evaluation_copy, sets)
 
 
-def test_changing_one_byte_of_a_third_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
-    path = evaluation_copy.article_txt("h14_local_news_ban")
-    path.write_bytes(path.read_bytes().replace(b"voted 4-1", b"voted 5-0", 1))
-    with pytest.raises(DataError, match="articles/h14_local_news_ban.txt has changed since the third set was frozen"):
+@FROZEN
+def test_changing_one_phrase_of_a_frozen_sets_article_breaks_the_freeze_naming_it(evaluation_copy, sets, frozen_set):
+    article_id, old, new = FREEZE_CASES[frozen_set][3]
+    path = evaluation_copy.article_txt(article_id)
+    assert old in path.read_bytes()
+    path.write_bytes(path.read_bytes().replace(old, new, 1))
+    with pytest.raises(DataError, match=f"articles/{article_id}.txt has changed since the {frozen_set} set was frozen"):
         check_frozen(evaluation_copy, sets)
 
 
-def test_moving_an_article_out_of_the_third_set_breaks_the_freeze(evaluation_copy, sets):
-    with pytest.raises(DataError, match="recorded but missing articles/h11_forum_thread.txt"):
-        check_frozen(evaluation_copy, sets | {"h11_forum_thread": "first"})
-
-
-def test_changing_one_cell_of_a_fourth_set_claim_row_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    table.loc[table["claim_id"] == "h21-014", "attributed_to"] = ""
-    evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
-    with pytest.raises(
-        DataError, match=f"frozen.sha256: {claim_rows_entry('fourth')} has changed since the fourth set was frozen"
-    ):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_adding_a_claim_row_to_a_fourth_set_article_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    extra = table[table["claim_id"] == "h17-001"].assign(claim_id="h17-999")
-    evaluation_copy.claims_csv.write_bytes(claims_csv(pd.concat([table, extra]), evaluation_copy.claims_csv))
-    with pytest.raises(DataError, match=f"{claim_rows_entry('fourth')} has changed"):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_removing_a_claim_row_of_a_fourth_set_article_breaks_the_freeze(evaluation_copy, sets):
-    table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
-    kept = table[table["claim_id"] != "h19-022"]
-    evaluation_copy.claims_csv.write_bytes(claims_csv(kept, evaluation_copy.claims_csv))
-    with pytest.raises(DataError, match=f"{claim_rows_entry('fourth')} has changed"):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_changing_one_byte_of_a_fourth_set_article_breaks_the_freeze_naming_it(evaluation_copy, sets):
-    path = evaluation_copy.article_txt("h18_vendor_roundup")
-    path.write_bytes(path.read_bytes().replace(b"Never more than 8 grams", b"Never more than 9 grams", 1))
-    with pytest.raises(DataError, match="articles/h18_vendor_roundup.txt has changed since the fourth set was frozen"):
-        check_frozen(evaluation_copy, sets)
-
-
-def test_moving_an_article_out_of_the_fourth_set_breaks_the_freeze(evaluation_copy, sets):
-    with pytest.raises(DataError, match="recorded but missing articles/h20_recovery_story.txt"):
-        check_frozen(evaluation_copy, sets | {"h20_recovery_story": "first"})
+@FROZEN
+def test_moving_an_article_out_of_a_frozen_set_breaks_the_freeze(evaluation_copy, sets, frozen_set):
+    moved = FREEZE_CASES[frozen_set][4]
+    with pytest.raises(DataError, match=f"recorded but missing articles/{moved}.txt"):
+        check_frozen(evaluation_copy, sets | {moved: "first"})
 
 
 def test_first_set_rows_may_change_without_touching_the_freeze(evaluation_copy, sets):
