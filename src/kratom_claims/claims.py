@@ -6,41 +6,22 @@ its article, or whose term is not in the codebook, must stop the build with the 
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import re
-from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from .claim_rows import CLAIM_COLUMNS, format_cell
 from .codebook import APPEAL_CATEGORY, CATEGORIES, Codebook, load_codebook
 from .corpus import Corpus, load_corpus
 from .csvfile import check_columns, read_text_csv
 from .errors import ClaimsError
-from .files import write_file, writing_file
-from .ids import ClaimNumbering, is_claim_id_of, numbered_claim_ids, short_label
+from .files import write_file
+from .ids import is_claim_id_of, numbered_claim_ids, short_label
 from .layout import project_layout
 
-CLAIM_COLUMNS = [
-    "claim_id",
-    "article_id",
-    "category",
-    "term",
-    "stance",
-    "hedged",
-    "comparator",
-    "attributed_to",
-    "quote",
-    "start",
-    "end",
-    "note",
-    "dose_low_g",
-    "dose_high_g",
-    "dose_bound",
-]
 DOSE_COLUMNS = ["dose_low_g", "dose_high_g"]
 QUALIFIER_COLUMNS = {"comparator": "comparators", "attributed_to": "attributions"}
 DOSE_BOUNDS = {"range": DOSE_COLUMNS, "point": DOSE_COLUMNS, "at_least": ["dose_low_g"], "at_most": ["dose_high_g"]}
@@ -50,21 +31,6 @@ STANCE_COLUMNS = ["asserted", "asserted, hedged", "denied"]
 
 WHOLE_NUMBER = re.compile(r"\d+")
 DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-# What makes csv.writer (QUOTE_MINIMAL, "\n" line ends) put a cell in quotes.
-CSV_SPECIAL = re.compile(r'[,"\r\n]')
-
-
-def format_cell(value) -> str:
-    """One value as claims.csv stores it: true/false, whole numbers without '.0', empty for missing."""
-    if isinstance(value, (bool, np.bool_)):
-        return "true" if value else "false"
-    if isinstance(value, (int, np.integer)):
-        return str(int(value))
-    if isinstance(value, (float, np.floating)):
-        return "" if np.isnan(value) else np.format_float_positional(float(value), trim="-")
-    if value is None or value is pd.NA:
-        return ""
-    return str(value)
 
 
 def as_text(table: pd.DataFrame) -> pd.DataFrame:
@@ -258,64 +224,6 @@ def claims_csv(table: pd.DataFrame, source) -> bytes:
 def write_claims(table: pd.DataFrame, path: Path | str) -> None:
     """Write claims in the canonical CSV spelling; a failed write leaves any earlier file untouched."""
     write_file(path, claims_csv(table, path))
-
-
-def write_claim_rows(
-    path: Path | str, partitions: Iterable[tuple[int, list[tuple[str, int]], list[str]]]
-) -> tuple[int, int]:
-    """Write a claims table as its rows arrive, a partition at a time (partitions.Partition: how
-    many articles it held, how many rows each article gave, and the CSV text of each row's cells
-    after the claim id); the claim ids are numbered here, in row order.
-
-    The bytes are those write_claims writes for the same table (csv.writer, as pandas uses it), so
-    memory stays flat however large the corpus. The file appears whole when every partition has
-    been written, and not at all if one fails. Returns how many claims and articles were written."""
-    numbering = ClaimNumbering()
-    claims = articles = 0
-    with writing_file(path) as stream:
-        text = io.TextIOWrapper(stream, encoding="utf-8", newline="")
-        csv.writer(text, lineterminator="\n").writerow(CLAIM_COLUMNS)
-        for count, rows_per_article, lines in partitions:
-            text.write("".join(_numbered_lines(numbering, rows_per_article, lines)))
-            claims += len(lines)
-            articles += count
-        text.flush()
-        text.detach()
-    return claims, articles
-
-
-def _numbered_lines(numbering: ClaimNumbering, rows_per_article: list[tuple[str, int]], lines: list[str]) -> list[str]:
-    """Each line with its claim id in front and its line end. The ids are numbered an article at
-    a time, and its short label decides once whether they need quotes (the digits and hyphen
-    after it never do)."""
-    ids: list[str] = []
-    for article_id, rows in rows_per_article:
-        numbered = numbering.next_ids(article_id, rows)
-        ids += map(csv_cell, numbered) if CSV_SPECIAL.search(numbered[0]) else numbered
-    return [f"{claim},{line}\n" for claim, line in zip(ids, lines, strict=True)]
-
-
-def csv_cell(value: str) -> str:
-    """A cell as csv.writer spells it. A claim id needs quotes only if its article's short label
-    holds a comma, a quote or a line break, so the csv module is asked only then."""
-    return cell_speller()(value)
-
-
-def cell_speller() -> Callable[[str], str]:
-    """csv_cell for many cells: the csv module, asked only for a cell that needs quotes, writes
-    them all through one writer into one buffer. One per caller: the buffer is not shared."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-
-    def spell(value: str) -> str:
-        if not CSV_SPECIAL.search(value):
-            return value
-        buffer.seek(0)
-        buffer.truncate()
-        writer.writerow((value,))
-        return buffer.getvalue()[:-1]
-
-    return spell
 
 
 def _article_order(claims: pd.DataFrame, article_ids) -> list[str]:

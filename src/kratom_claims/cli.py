@@ -15,14 +15,12 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from .claims import write_claim_rows
+from .claim_rows import write_claim_rows
 from .errors import CorpusError, DataError
 from .files import check_writable_file, refuse_symlink, write_file
-from .intake import DEFAULT_PUBLISHED_ON, Origin, accept_review, add_article
 from .layout import ROOT_VARIABLE, DataLayout, find_project_layout, project_layout
 from .limits import MAX_ARTICLE_BYTES, PLAUSIBLE_MAX_DOSE_G
 from .parallel import all_cores, extracted_partitions
-from .quotes import locate_quote
 from .sources import ARTICLE_SUFFIXES, LIST_PREFIX, Source, sources
 
 BAD_INPUT = 2
@@ -281,9 +279,8 @@ def _add_intake_commands(commands) -> None:
     add.add_argument("--title", required=True, help="the article's title, or a description ending in '(untitled)'")
     add.add_argument(
         "--published-on",
-        default=DEFAULT_PUBLISHED_ON,
         metavar="TEXT",
-        help=f"what the text shows of where it was published (default: {DEFAULT_PUBLISHED_ON!r})",
+        help="what the text shows of where it was published (default: that it shows nothing of it)",
     )
     add.add_argument(
         "--review",
@@ -404,10 +401,12 @@ def _warn(warnings: list[str]) -> None:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from .intake import DEFAULT_PUBLISHED_ON, Origin, add_article  # by the command that needs it: extract starts faster
+
     added = add_article(
         args.article,
         args.title,
-        args.published_on,
+        DEFAULT_PUBLISHED_ON if args.published_on is None else args.published_on,
         args.review,
         args.data_dir,
         Origin(args.url, args.retrieved),
@@ -432,6 +431,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_accept(args: argparse.Namespace) -> int:
+    from .intake import accept_review  # imported by the command that needs it: extract starts faster
+
     accepted = accept_review(args.review, args.data_dir, args.accept_unreviewed)
     _warn(accepted.warnings)
     print(
@@ -460,6 +461,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_locate(args: argparse.Namespace) -> int:
+    from .quotes import locate_quote  # imported by the command that needs it: extract starts faster
+
     places = locate_quote(args.article_id, args.quote, args.data_dir)
     for start, end in places:
         print(f"start {start} end {end}")

@@ -6,7 +6,7 @@ keeps the pages whose text names kratom (a cheap first pass: most pages of a cra
 extracts them with partitions.article_lines and writes its rows, without claim ids, to one CSV
 part file. The claim ids are numbered per short label across the whole corpus, so they are given
 afterwards, here, while the part files are joined in order into the claims table
-(claims.write_claim_rows): the same bytes as `extract` over the pages kept.
+(claim_rows.write_claim_rows): the same bytes as `extract` over the pages kept.
 
 On a cluster, pass the dask.distributed Client as the scheduler; the input files, the codebook
 and the parts folder must then be on storage that every worker and this machine can read
@@ -23,7 +23,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 
-from .claims import write_claim_rows
+from .claim_rows import write_claim_rows
 from .partitions import Partition, article_lines, extractor_for, mentions_kratom
 from .sources import read_source, sources
 

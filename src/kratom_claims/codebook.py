@@ -11,12 +11,15 @@ from collections.abc import Hashable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
 import yaml
 
 from .errors import CodebookError
 from .layout import project_layout
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CATEGORIES = ("condition", "strain", "side_effect", "dosage", "mechanism", "advice")
 APPEAL_CATEGORY = "persuasion"
@@ -27,24 +30,50 @@ TERM_ID = re.compile(r"[a-z][a-z0-9_]*")
 CATEGORY_KEYS = {"label", "definition", "terms"}
 QUALIFIER_KEYS = {"label", "definition"}
 TERM_KEYS = {"id", "label", "definition", "parent", "synonyms"}
+CATEGORY_COLUMNS = ["category", "label", "definition"]
+TERM_COLUMNS = ["category", "term", "label", "definition", "parent", "synonyms"]
+QUALIFIER_TABLE_COLUMNS = ["id", "label", "definition"]
 
 
 @dataclass(frozen=True, eq=False)
 class Codebook:
     """The validated vocabulary: one row per category and per (category, term), plus the closed lists
-    of comparators and attributions that qualify a claim (one row per id each)."""
+    of comparators and attributions that qualify a claim (one row per id each).
 
-    categories: pd.DataFrame
-    terms: pd.DataFrame
-    comparators: pd.DataFrame = field(default_factory=lambda: _qualifier_table([]))
-    attributions: pd.DataFrame = field(default_factory=lambda: _qualifier_table([]))
+    The rows are plain Python, and the pandas tables the chapters use (categories, terms,
+    comparators, attributions, surface_forms()) are built on first use: the extract command,
+    which needs only the words, starts without importing pandas."""
+
+    category_rows: tuple[dict, ...]
+    term_rows: tuple[dict, ...]
+    qualifier_rows: dict[str, tuple[dict, ...]] = field(default_factory=lambda: dict.fromkeys(QUALIFIER_LISTS, ()))
+
+    @cached_property
+    def categories(self) -> pd.DataFrame:
+        return _table(self.category_rows, CATEGORY_COLUMNS)
+
+    @cached_property
+    def terms(self) -> pd.DataFrame:
+        return _table(self.term_rows, TERM_COLUMNS)
+
+    @cached_property
+    def comparators(self) -> pd.DataFrame:
+        return _table(self.qualifier_rows["comparators"], QUALIFIER_TABLE_COLUMNS)
+
+    @cached_property
+    def attributions(self) -> pd.DataFrame:
+        return _table(self.qualifier_rows["attributions"], QUALIFIER_TABLE_COLUMNS)
 
     @cached_property
     def _labels(self) -> dict[tuple[str, str], str]:
-        return {(row.category, row.term): row.label for row in self.terms.itertuples(index=False)}
+        return {(row["category"], row["term"]): row["label"] for row in self.term_rows}
 
     def has(self, category: str, term: str) -> bool:
         return (category, term) in self._labels
+
+    def term_ids(self, category: str) -> list[str]:
+        """The ids of a category's terms, in codebook order."""
+        return [row["term"] for row in self.term_rows if row["category"] == category]
 
     def term_label(self, category: str, term: str) -> str:
         """The readable label of a term, for tables meant for people."""
@@ -55,21 +84,32 @@ class Codebook:
 
     def qualifier_label(self, kind: str, value: str) -> str:
         """The readable label of a comparator or attribution id (``kind`` is one of QUALIFIER_LISTS)."""
-        table = getattr(self, kind)
-        labels = dict(zip(table["id"], table["label"], strict=True))
+        labels = {row["id"]: row["label"] for row in self.qualifier_rows[kind]}
         if value not in labels:
             raise KeyError(f"no {kind[:-1]} {value!r} in the codebook")
         return labels[value]
 
-    def surface_forms(self, categories=CATEGORIES) -> pd.DataFrame:
-        """Each term's label and synonyms, lower-cased and whitespace-normalised, once per term.
+    def surface_form_rows(self, categories=CATEGORIES) -> list[tuple[str, str, str]]:
+        """Each term's label and synonyms as (category, term, form), lower-cased and
+        whitespace-normalised, once per term.
 
         Only the claim categories by default: persuasion appeals are coded by hand, not extracted."""
         rows = []
-        for row in self.terms[self.terms["category"].isin(categories)].itertuples(index=False):
-            forms = dict.fromkeys(normalise_form(form) for form in (row.label, *row.synonyms))
-            rows.extend({"category": row.category, "term": row.term, "form": form} for form in forms)
-        return pd.DataFrame(rows, columns=["category", "term", "form"])
+        for row in self.term_rows:
+            if row["category"] in categories:
+                forms = dict.fromkeys(normalise_form(form) for form in (row["label"], *row["synonyms"]))
+                rows.extend((row["category"], row["term"], form) for form in forms)
+        return rows
+
+    def surface_forms(self, categories=CATEGORIES) -> pd.DataFrame:
+        """surface_form_rows as a table with the columns category, term and form."""
+        return _table(self.surface_form_rows(categories), ["category", "term", "form"])
+
+
+def _table(rows, columns: list[str]) -> pd.DataFrame:
+    import pandas as pd  # only for the tables: the extract command reads the rows
+
+    return pd.DataFrame(list(rows), columns=columns)
 
 
 def normalise_form(form: str) -> str:
@@ -222,14 +262,10 @@ def _check_surface_forms(path: Path, category: str, rows: list[dict]) -> None:
             owner[form] = row["term"]
 
 
-def _qualifier_table(rows: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(rows, columns=["id", "label", "definition"])
-
-
-def _check_qualifiers(path: Path, kind: str, entries) -> pd.DataFrame:
+def _check_qualifiers(path: Path, kind: str, entries) -> tuple[dict, ...]:
     """A closed list such as the comparators: ids mapped to a one-line label and definition."""
     if entries is None:
-        return _qualifier_table([])
+        return ()
     if not isinstance(entries, dict):
         raise CodebookError(path, f"{kind!r} must be a mapping of ids to label and definition")
     rows = []
@@ -243,7 +279,7 @@ def _check_qualifiers(path: Path, kind: str, entries) -> pd.DataFrame:
             if not _one_line(entry[key]):
                 raise CodebookError(path, f"{where} needs a non-empty one-line {key}")
         rows.append({"id": value, "label": entry["label"].strip(), "definition": entry["definition"].strip()})
-    return _qualifier_table(rows)
+    return tuple(rows)
 
 
 def load_codebook(path: Path | str | None = None) -> Codebook:
@@ -280,7 +316,5 @@ def load_codebook(path: Path | str | None = None) -> Codebook:
             {"category": category, "label": entry["label"].strip(), "definition": entry["definition"].strip()}
         )
         term_rows.extend(rows)
-    categories = pd.DataFrame(category_rows, columns=["category", "label", "definition"])
-    terms = pd.DataFrame(term_rows, columns=["category", "term", "label", "definition", "parent", "synonyms"])
     qualifiers = {kind: _check_qualifiers(path, kind, document.get(kind)) for kind in QUALIFIER_LISTS}
-    return Codebook(categories=categories, terms=terms, **qualifiers)
+    return Codebook(tuple(category_rows), tuple(term_rows), qualifiers)

@@ -1,6 +1,6 @@
 """The project's documented limits: how large an article file may be, and what dose in grams is plausible.
 
-MAX_ARTICLE_BYTES. Every command reads articles through corpus.read_article, which refuses a larger
+MAX_ARTICLE_BYTES. Every command reads articles through article_file.read_article, which refuses a larger
 file before reading a byte of it. A very long web article is 20,000 words, about 130 kB (the length
 at which the extractor is to warn that an article is unusually long); 5 MB is more than thirty
 times that, so only a wrong file (a database dump, a whole saved site, a video) is refused, and

@@ -4,7 +4,7 @@ Whatever runs it (one process, a pool of processes, Dask workers on a cluster), 
 a list of articles and its result is the claims table's rows for them, in order, each as the
 CSV text of data/claims.csv's cells after the claim id. Claim ids are numbered per short label
 across the whole corpus, so they are given afterwards, in order, by whoever writes the table
-(claims.write_claim_rows); that keeps the result of a partition independent of every other.
+(claim_rows.write_claim_rows); that keeps the result of a partition independent of every other.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .claims import cell_speller, csv_cell, format_cell
+from .claim_rows import cell_speller, csv_cell, format_cell
 from .codebook import load_codebook
 from .extract import ClaimExtractor
 from .sources import Source, read_source
@@ -55,7 +55,7 @@ def article_lines(extractor: ClaimExtractor, article_id: str, text: str) -> list
     Spelled directly rather than row by row through csv.writer, which was most of the command's
     time after extraction: a cell that recurs (the article id, codebook words, the quote that
     the claims of a sentence share) is spelled once, and only a cell that needs quotes
-    (claims.CSV_SPECIAL) goes through the csv module."""
+    (claim_rows.CSV_SPECIAL) goes through the csv module."""
     article_cell = csv_cell(article_id)
     spell = cell_speller()
     quoted = ["", -1, -1]  # the last quote's cells, start and end: the claims of a sentence share them

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .corpus import check_sha256, read_article_file, read_metadata
+from .article_file import read_article_file
+from .corpus import check_sha256, read_metadata
 from .errors import CorpusError
 from .layout import data_layout
 from .lock import recover_if_interrupted

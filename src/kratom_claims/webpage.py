@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .corpus import read_article_file
+from .article_file import read_article_file
 from .errors import CorpusError
 from .limits import MAX_ARTICLE_BYTES
 

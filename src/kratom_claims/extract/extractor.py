@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from ..codebook import Codebook
 from .copies import search_copy
@@ -12,6 +11,9 @@ from .lexicon import Lexicon
 from .scan import find_hits, punctuation
 from .sentence import Reader
 from .table import Claim, Row, claim_rows, claims_table
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 class ClaimExtractor:

@@ -88,14 +88,14 @@ class Lexicon:
 
     def __init__(self, codebook: Codebook):
         owners: dict[str, list[tuple[str, str]]] = {}
-        for row in codebook.surface_forms().itertuples(index=False):
-            owners.setdefault(search_copy(row.form), []).append((row.category, row.term))
+        for category, term, form in codebook.surface_form_rows():
+            owners.setdefault(search_copy(form), []).append((category, term))
         self.forms = {form: tuple(terms) for form, terms in owners.items()}
         self.automaton = _automaton(_roles_by_key(self.forms, cue_phrases(), dict.fromkeys(boundary_phrases())))
-        dosage = set(codebook.terms.loc[codebook.terms["category"] == "dosage", "term"])
+        dosage = set(codebook.term_ids("dosage"))
         self.bands = {term for term in BAND_TERMS if term in dosage}
         self.dose_dependent = DOSE_DEPENDENT in dosage
-        advice = set(codebook.terms.loc[codebook.terms["category"] == "advice", "term"])
+        advice = set(codebook.term_ids("advice"))
         self.advised_against = _make_term("advice", ADVISED_AGAINST) if ADVISED_AGAINST in advice else None
         self.elided = {form.rsplit(" ", 1)[1] for form in self.forms if " " in form}
         self.first_terms = {form: _make_term(*terms[0]) for form, terms in self.forms.items()}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
-from typing import NamedTuple, TypeVar
-
-import pandas as pd
+from typing import TYPE_CHECKING, NamedTuple, TypeVar
 
 from .scan import trimmed
 from .sentence import Sentence
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 EXTRACT_COLUMNS = [
     "article_id",
@@ -94,6 +95,8 @@ def claim_rows(text: str, article_id: str, sentences: Iterable[Sentence], row: C
 
 def claims_table(claims: list[Claim]) -> pd.DataFrame:
     """Claims as a typed table: hedged bool, offsets int64, doses float64 (NaN when absent)."""
+    import pandas as pd  # only for a table: the extract command writes its rows without one
+
     table = pd.DataFrame(claims, columns=EXTRACT_COLUMNS)
     return table.astype(
         {"hedged": bool, "start": "int64", "end": "int64", "dose_low_g": "float64", "dose_high_g": "float64"}
