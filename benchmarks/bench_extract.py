@@ -15,7 +15,10 @@ process unless it says wall:
 - the whole ``extract`` command over the folder (read, extract, write the CSV), at 1 worker and
   at 2, in a fresh process each, with its wall time and the peak memory of its processes;
 - the Dask path (cluster.dask_extract) on Dask's local processes scheduler with 2 workers
-  (synthetic corpus only).
+  (synthetic corpus only);
+- the command's start-up: ``extract`` of the book's shortest article, wall, against
+  ``python -c pass`` (best of STARTUP_RUNS each, alternating), what every run pays before the
+  first partition is handed out.
 
 Targets are ratios to figures of the same run, so a busy machine moves both sides: ours at
 least half the ceiling (synthetic corpus); the whole command on the book's articles at least
@@ -52,6 +55,7 @@ TARGET_COMMAND_GAIN = 3.0
 TARGET_TWO_WORKERS = 1.6
 TARGET_PEAK_MB = 300.0
 POLL_S = 0.05
+STARTUP_RUNS = 7
 
 FILLER = [
     "The market for herbal products keeps growing from one year to the next, and prices differ a great deal between shops.",
@@ -244,6 +248,31 @@ def run_dask(paths: list[Path], out: Path, mb: float, codebook: Path) -> dict:
     return {"mb": mb, "wall_s": wall, "wall_mb_s": mb / wall}
 
 
+def startup(codebook: Path, folder: Path) -> dict:
+    """The wall time of ``extract`` over one short article and of ``python -c pass``, best of
+    STARTUP_RUNS each, run in turn so that a busy moment of the machine hits both."""
+    article = min(PROJECT.articles_dir.glob("*.txt"), key=lambda path: path.stat().st_size)
+    out = folder / "startup.csv"
+    command = [sys.executable, "-m", "kratom_claims", "extract", str(article), "--jobs", "1"]
+    command += ["--out", str(out), "--force", "--codebook", str(codebook)]
+    runs = {"extract": [], "python": []}
+    for _ in range(STARTUP_RUNS):
+        for name, argv in (("python", [sys.executable, "-c", "pass"]), ("extract", command)):
+            began = time.perf_counter()
+            subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
+            runs[name].append(time.perf_counter() - began)
+    out.unlink(missing_ok=True)
+    return {"kb": article.stat().st_size / 1000, **{name: min(times) for name, times in runs.items()}}
+
+
+def print_startup(result: dict) -> None:
+    print(
+        f"\nextract command start-up, one article ({result['kb']:.1f} kB), wall: {result['extract']:.3f} s, "
+        f"{result['extract'] / result['python']:.0f}x python -c pass ({result['python']:.3f} s); "
+        f"best of {STARTUP_RUNS} each"
+    )
+
+
 def stages(name: str, paths: list[Path], folder: Path, extractor, naive, args, with_dask: bool) -> dict:
     """Every stage on one corpus, printed as it is measured; the Dask path if asked."""
     mb = sum(path.stat().st_size for path in paths) / 1e6
@@ -414,6 +443,7 @@ def main(argv=None) -> int:
         synthetic["command_1"]["articles"] = len(paths)
         book_paths = write_book_corpus(book_folder, args.book_files)
         book = stages("the book's five articles, repeated", book_paths, book_folder, extractor, naive, args, False)
+        print_startup(startup(args.codebook, Path(root)))
     results = checks(synthetic, book)
     print()
     for name, value, ok in results:

@@ -9,7 +9,6 @@ therefore fed through a window: a partition is handed over only when one has com
 from __future__ import annotations
 
 import itertools
-import multiprocessing
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
@@ -54,6 +53,8 @@ def extracted_partitions(sources: Iterable[Source], codebook_path: Path, jobs: i
 def in_order_on_pool(work: Callable, tasks: Iterable, jobs: int) -> Iterator:
     """``work`` applied to every task on a pool of ``jobs`` processes, results in task order, with
     at most IN_FLIGHT_PER_WORKER tasks per worker handed over and not yet taken back."""
+    import multiprocessing  # only for a pool: a single job, or one article, starts without it
+
     free = threading.Semaphore(IN_FLIGHT_PER_WORKER * jobs)
     stopped = threading.Event()
 
