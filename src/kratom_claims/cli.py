@@ -280,7 +280,7 @@ def _add_intake_commands(commands) -> None:
     add.add_argument(
         "--published-on",
         metavar="TEXT",
-        help="what the text shows of where it was published (default: that it shows nothing of it)",
+        help="what the text shows of where it was published (default: a note that the text does not show it)",
     )
     add.add_argument(
         "--review",
