@@ -727,3 +727,9 @@ def test_a_name_once_placed_keeps_its_speaker_in_later_sentences(extractor):
 )
 def test_more_speakers_and_verbs_of_reporting_are_placed(extractor, text, term, who):
     assert attributed(extractor, text) == [(term, who, False)]
+
+
+@pytest.mark.parametrize("dash", ["-", "\u2013"])
+def test_a_quotation_signed_after_a_plain_hyphen_or_an_en_dash_is_its_signers(extractor, dash):
+    text = f'"It finally quiets my back pain at night." {dash} a buyer from Cork'
+    assert attributed(extractor, text) == [("back_pain", "users", False)]
