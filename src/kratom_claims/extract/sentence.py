@@ -89,7 +89,7 @@ from .cues import (
     UPPER_LONG_WORD,
 )
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
-from .scan import LINE_BULLET, Hit
+from .scan import LINE_BULLET, Hit, positions
 
 # A claim as reading knows it: (category, term, stance).
 Key = tuple[str, str, str]
@@ -220,6 +220,12 @@ class Reader:
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
         self.quotes = '"' in lowered  # whether quotations need looking for at all
+        # Where the sentences that hold a quotation mark start: only their forms may be quoted.
+        self.quoted_sentences = (
+            {cuts[cut - 1] if cut else 0 for cut in (bisect_right(cuts, mark) for mark in positions(lowered, '"'))}
+            if self.quotes
+            else set()
+        )
         # A person quoted or named as speaking goes on speaking to the end of the paragraph:
         # (whom the claims are attributed to, where the paragraph ends).
         self.voice, self.voice_end = "", -1
@@ -367,7 +373,7 @@ class Reader:
             return  # said of the drug, part of its name, or right before it ("addictive painkillers")
         if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
             return
-        if self.quotes and not sentence.attribution and self._quoted(sentence, start):
+        if sentence.start in self.quoted_sentences and not sentence.attribution and self._quoted(sentence, start):
             sentence.attribution, sentence.attributed_from = UNCLEAR_ATTRIBUTION, len(sentence.claims)
         self._claim_terms(sentence, form, start, end, joined)
 
