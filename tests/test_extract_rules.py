@@ -65,7 +65,7 @@ RULES_CODEBOOK = {
                 ("medical_supervision", []),
                 ("advised_against", ["not recommended", "should be avoided"]),
                 ("legal_status", ["legal", "banned", "not approved by the FDA"]),
-                ("drug_interactions", ["combine kratom with"]),
+                ("drug_interactions", ["combine kratom with", "mix well with"]),
                 ("more_research_needed", ["lacks clinical research", "more comprehensive research"]),
                 ("complementary_therapy", ["physical therapy"]),
             ],
@@ -733,3 +733,21 @@ def test_more_speakers_and_verbs_of_reporting_are_placed(extractor, text, term, 
 def test_a_quotation_signed_after_a_plain_hyphen_or_an_en_dash_is_its_signers(extractor, dash):
     text = f'"It finally quiets my back pain at night." {dash} a buyer from Cork'
     assert attributed(extractor, text) == [("back_pain", "users", False)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The clinic does not recommend kratom for back pain.", "Our nurses don't recommend it for back pain."],
+)
+def test_not_recommending_it_is_advice_against_not_the_condition(extractor, text):
+    assert claims(extractor, text) == [("advice", "advised_against", "asserted")]
+
+
+def test_not_recommending_an_amount_is_no_advice_against_use(extractor):
+    assert claims(extractor, "We do not recommend more than 10 grams a day.") == [("dosage", "dose_range", "asserted")]
+
+
+def test_a_caution_said_as_a_negation_is_still_the_caution(extractor):
+    assert claims(extractor, "The powder does not mix well with alcohol.") == [
+        ("advice", "drug_interactions", "asserted")
+    ]

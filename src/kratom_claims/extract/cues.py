@@ -537,6 +537,9 @@ AGAINST = (
     "advised against",
     "recommend against",
     "recommends against",
+    # A person or body that does not recommend kratom itself ("the Department does not recommend
+    # kratom for pain"); not recommending an amount ("more than 10 g") is another matter.
+    *(f"{no} recommend {what}" for no in ("not", "n't") for what in ("kratom", "it", "using", "the use")),
     "avoid kratom",
     "avoid using kratom",
     "do not use kratom",
