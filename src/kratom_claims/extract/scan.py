@@ -28,6 +28,8 @@ SENTENCE_CUTS = {mark: sentence_end(mark, space=r"[^\S\n]") for mark in SENTENCE
 CLAUSE_MARKS = ";:()\u2013\u2014"
 MARK_ROLE: Role = (BOUNDARY, -1, "boundary", None)
 DASH_ROLE: Role = (BOUNDARY, -3, "boundary", None)
+# A quotation mark (search_copy makes curly quotes plain): where a quotation may open.
+QUOTE_ROLE: Role = (BOUNDARY, -1, "quote", None)
 
 
 def positions(text: str, part: str) -> list[int]:
@@ -70,7 +72,7 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def find_hits(
     automaton: ahocorasick.Automaton, lowered: str, marks: list[int]
 ) -> tuple[list[Hit], dict[str, list[int]]]:
-    """Every whole-word hit and clause mark, sorted, overlaps not yet settled; and where the hits
+    """Every whole-word hit, clause mark and quotation mark, sorted, overlaps not yet settled; and where the hits
     of each LOOKED_AHEAD kind start.
 
     ``marks`` are the clause marks punctuation() found. Sorted so that where hits of one layer
@@ -88,6 +90,7 @@ def find_hits(
                 starts[kind].append(last - to_start)
     hits += zip(marks, repeat(MARK_ROLE))
     hits += zip(positions(lowered, " - "), repeat(DASH_ROLE))
+    hits += zip(positions(lowered, '"'), repeat(QUOTE_ROLE))
     hits.sort()
     for found in starts.values():
         found.sort()

@@ -89,7 +89,7 @@ from .cues import (
     UPPER_LONG_WORD,
 )
 from .lexicon import DOSE_DEPENDENT, Form, Lexicon, Term
-from .scan import LINE_BULLET, Hit, positions
+from .scan import LINE_BULLET, Hit
 
 # A claim as reading knows it: (category, term, stance).
 Key = tuple[str, str, str]
@@ -145,6 +145,8 @@ SHARE_SPEAKER = "users"
 # Whom a person speaks for that the rules cannot place (a name, a pronoun with no speaker before
 # it, a quotation with none after it): someone else than the article, who a reviewer must say.
 UNPLACED_SPEAKER = UNCLEAR_ATTRIBUTION
+# What stands right before a quotation mark that closes a quotation ('it helps."', 'pain,"').
+CLOSING_BEFORE = frozenset(".,!?;")
 # Attributions a later, placed speaker overrides: none yet, or "unclear".
 OPEN_ATTRIBUTIONS = ("", UNCLEAR_ATTRIBUTION)
 # A name after the dash that follows a quotation: '"..." - Tom, Ohio'.
@@ -220,12 +222,6 @@ class Reader:
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
         self.quotes = '"' in lowered  # whether quotations need looking for at all
-        # Where the sentences that hold a quotation mark start: only their forms may be quoted.
-        self.quoted_sentences = (
-            {cuts[cut - 1] if cut else 0 for cut in (bisect_right(cuts, mark) for mark in positions(lowered, '"'))}
-            if self.quotes
-            else set()
-        )
         # A person quoted or named as speaking goes on speaking to the end of the paragraph:
         # (whom the claims are attributed to, where the paragraph ends).
         self.voice, self.voice_end = "", -1
@@ -307,16 +303,6 @@ class Reader:
             return True
         return LOWER_LONG_WORD.search(line) is None and len(UPPER_LONG_WORD.findall(line)) >= 2
 
-    def _quoted(self, sentence: Sentence, start: int) -> bool:
-        """Whether a form stands in a quotation of a few words or more, opened in its sentence:
-        someone's words, not scare quotes round a name ("the famous "wobbles"")."""
-        lowered = self.lowered
-        if lowered.count('"', sentence.start, start) % 2 == 0:
-            return False
-        opening = lowered.rfind('"', sentence.start, start)
-        closing = lowered.find('"', start, sentence.end)
-        return len(lowered[opening + 1 : sentence.end if closing < 0 else closing].split()) >= QUOTATION_WORDS
-
     def _ends_quotation(self, first: int, end: int) -> bool:
         """Whether a sentence closes a quotation it did not open ('It acts on ... opioids."')."""
         lowered = self.lowered
@@ -373,8 +359,6 @@ class Reader:
             return  # said of the drug, part of its name, or right before it ("addictive painkillers")
         if sentence.subject == "contrast" and not self._kratom_after(index, end, sentence.end):
             return
-        if sentence.start in self.quoted_sentences and not sentence.attribution and self._quoted(sentence, start):
-            sentence.attribution, sentence.attributed_from = UNCLEAR_ATTRIBUTION, len(sentence.claims)
         self._claim_terms(sentence, form, start, end, joined)
 
     def boundary(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
@@ -452,6 +436,18 @@ class Reader:
         self.last_speaker = payload
         if sentence.attribution in OPEN_ATTRIBUTIONS:
             sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
+
+    def quote(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A quotation mark that opens a quotation of a few words or more, in a sentence whose
+        speaker is not known yet: the claims from here on are someone's, who is unclear. A mark
+        right after a word or punctuation closes a quotation; a word or two in quotes is a name
+        or scare quotes ("the famous "wobbles"")."""
+        lowered = self.lowered
+        if sentence.attribution or start and (lowered[start - 1] in CLOSING_BEFORE or lowered[start - 1].isalnum()):
+            return
+        closing = lowered.find('"', end, sentence.end)
+        if len(lowered[end : sentence.end if closing < 0 else closing].split()) >= QUOTATION_WORDS:
+            sentence.attribution, sentence.attributed_from = UNCLEAR_ATTRIBUTION, len(sentence.claims)
 
     def unplaced(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """ "I was told", "you'll hear": the claims after it are someone else's, who is unclear."""
@@ -542,6 +538,7 @@ class Reader:
         "without": without,
         "attribution": attribution,
         "unplaced": unplaced,
+        "quote": quote,
         "speech": speech,
         "against": against,
         "background": background,
