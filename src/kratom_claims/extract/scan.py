@@ -73,7 +73,7 @@ def find_hits(
     automaton: ahocorasick.Automaton, lowered: str, marks: list[int]
 ) -> tuple[list[Hit], dict[str, list[int]]]:
     """Every whole-word hit, clause mark and quotation mark, sorted, overlaps not yet settled; and where the hits
-    of each LOOKED_AHEAD kind start.
+    of each LOOKED_AHEAD kind start, and the quotation marks ("quote").
 
     ``marks`` are the clause marks punctuation() found. Sorted so that where hits of one layer
     overlap, the one to keep (the leftmost, and of those the longest) comes first."""
@@ -90,7 +90,8 @@ def find_hits(
                 starts[kind].append(last - to_start)
     hits += zip(marks, repeat(MARK_ROLE))
     hits += zip(positions(lowered, " - "), repeat(DASH_ROLE))
-    hits += zip(positions(lowered, '"'), repeat(QUOTE_ROLE))
+    starts["quote"] = positions(lowered, '"')
+    hits += zip(starts["quote"], repeat(QUOTE_ROLE))
     hits.sort()
     for found in starts.values():
         found.sort()

@@ -221,7 +221,7 @@ class Reader:
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
-        self.quotes = '"' in lowered  # whether quotations need looking for at all
+        self.quotes = bool(starts["quote"])  # whether quotations need looking for at all
         # A person quoted or named as speaking goes on speaking to the end of the paragraph:
         # (whom the claims are attributed to, where the paragraph ends).
         self.voice, self.voice_end = "", -1
