@@ -391,9 +391,8 @@ SPEECH_VERBS = tuple(
         ("describe", ("", "s")),
         ("suggest", ("", "s", "ed")),
         ("found", ("",)),
-        # What people notice in themselves: "some people feel their pain ease", "most find".
+        # What people notice in themselves: "some people feel their pain ease".
         ("feel", ("", "s")),
-        ("find", ("", "s")),
         ("propose", ("", "s", "d")),
         ("show", ("", "s", "ed")),
         ("list", ("", "s")),

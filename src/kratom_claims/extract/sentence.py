@@ -563,9 +563,6 @@ class Reader:
         else the rules cannot place ("a nurse said"), who is unclear; the speaker after "that"
         ("reports that some adults use it"); none for the passive ("have been reported")."""
         lowered, (start, end) = self.lowered, verb
-        before = lowered[max(since, start - 8) : start].rsplit(None, 1)[-1:]
-        if before and before[0] in NOT_SPEECH_BEFORE:
-            return "", False
         tail = lowered[max(since, start - SHARE_REACH) : start]
         if any(sign in tail for sign in SHARE_SIGNS) and SHARE.search(tail):
             return SHARE_SPEAKER, False
@@ -573,6 +570,9 @@ class Reader:
         name = self._speaker_name(sentence_start, start) if said in SAYING else ""
         if name:
             return self.names.get(name, UNPLACED_SPEAKER), True
+        before = tail.rsplit(None, 1)[-1:]
+        if before and before[0] in NOT_SPEECH_BEFORE:
+            return "", False
         who = self._speaker(lowered, end, after, False) if lowered.startswith(" that ", end) else ""
         return who or (UNPLACED_SPEAKER if said in SPEAKING else ""), False
 
