@@ -465,3 +465,13 @@ def test_accept_refuses_a_row_whose_speaker_the_extractor_left_unclear(data_dir,
         "for the article's own voice"
     )
     assert snapshot(tmp_path) == before
+
+
+def test_add_lets_unclear_into_the_review_file_for_the_reviewer(data_dir, tmp_path, work):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    path = folder / "abc_new.txt"
+    path.write_bytes(b"A nurse at the clinic said it eased her chronic pain.\nIt can cause nausea.\n")
+    added = add_article(path, "A tiny test article", data_dir=data_dir)
+    review = pd.read_csv(added.review_path, dtype=str, keep_default_na=False)
+    assert review[["term", "attributed_to"]].values.tolist() == [["chronic_pain", "unclear"], ["nausea", ""]]
