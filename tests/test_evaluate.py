@@ -18,6 +18,7 @@ from kratom_claims.evaluate import (
     misread_claims,
     scores_by_category,
     stance_agreement,
+    unclear_claims,
 )
 
 TEXTS = {
@@ -238,3 +239,33 @@ def test_evaluate_articles_scores_only_the_articles_asked_for(machine, curated):
     expected = scores_by_category(machine[machine["article_id"] == "a2"], curated[curated["article_id"] == "a2"])
     pd.testing.assert_frame_equal(only_a2.scores, expected)
     assert set(only_a2.errors["article_id"]) <= {"a2"}
+
+
+def test_unclear_claims_counts_unclear_keys_by_the_hand_codings_attribution():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "critics"),
+        ]
+    )
+    machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea.", "unclear"),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "unclear"),
+            misread_row("side_effect", "constipation", "asserted", "Morphine can cause constipation.", "unclear"),
+        ]
+    )
+    counts = unclear_claims(machine, curated)
+    assert counts.to_dict() == {"attributed": 1, "own voice": 1, "not coded": 1}
+    assert misread_claims(machine, curated, MISREAD_TEXTS)["kind"].tolist() == [
+        "proposed in a sentence naming another drug"
+    ]
+
+
+def test_unclear_claims_are_none_when_the_machine_places_every_speaker():
+    rows = [misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "critics")]
+    assert unclear_claims(pd.DataFrame(rows), pd.DataFrame(rows)).to_dict() == {
+        "attributed": 0,
+        "own voice": 0,
+        "not coded": 0,
+    }

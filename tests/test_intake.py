@@ -450,3 +450,28 @@ def test_accept_refuses_when_the_claim_table_itself_is_broken(data_dir, reviewed
         accept_review(reviewed, data_dir)
     assert raised.value.path == str(data_dir / "claims.csv")
     assert snapshot(tmp_path) == before
+
+
+def test_accept_refuses_a_row_whose_speaker_the_extractor_left_unclear(data_dir, tmp_path, article, work):
+    add_article(article, "A tiny test article", data_dir=data_dir)
+    review = _review_file(tmp_path, [_good_row(), _good_row(claim_id="abc-002", attributed_to="unclear")])
+    before = snapshot(tmp_path)
+    with pytest.raises(ClaimsError) as raised:
+        accept_review(review, data_dir, accept_unreviewed=True)
+    assert raised.value.path == str(review)
+    assert raised.value.problem == (
+        "1 row(s) still have attributed_to 'unclear', the first claim abc-002 (abc_new, chronic_pain, "
+        "'Kratom may ease chronic pain.'); set attributed_to to one of: users, or leave it empty "
+        "for the article's own voice"
+    )
+    assert snapshot(tmp_path) == before
+
+
+def test_add_lets_unclear_into_the_review_file_for_the_reviewer(data_dir, tmp_path, work):
+    folder = tmp_path / "incoming"
+    folder.mkdir()
+    path = folder / "abc_new.txt"
+    path.write_bytes(b"A nurse at the clinic said it eased her chronic pain.\nIt can cause nausea.\n")
+    added = add_article(path, "A tiny test article", data_dir=data_dir)
+    review = pd.read_csv(added.review_path, dtype=str, keep_default_na=False)
+    assert review[["term", "attributed_to"]].values.tolist() == [["chronic_pain", "unclear"], ["nausea", ""]]

@@ -16,6 +16,7 @@ import pandas as pd
 
 from .codebook import CATEGORIES, Codebook
 from .extract import mentions_other_drug, search_copy
+from .machine_values import UNCLEAR_ATTRIBUTION
 from .text import split_sentences
 
 KEY = ["article_id", "category", "term"]
@@ -295,6 +296,25 @@ def misread_claims(machine: pd.DataFrame, curated: pd.DataFrame, texts: dict[str
         if key not in curated_keys and mentions_other_drug(sentence_of(key)):
             rows.append([OTHER_DRUG_ASSERTED, *key, sentence_of(key)])
     return pd.DataFrame(rows, columns=MISREAD_COLUMNS)
+
+
+UNCLEAR_OUTCOMES = ("attributed", "own voice", "not coded")
+
+
+def unclear_claims(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
+    """The machine's keys marked "unclear" (someone else speaks, the rules cannot tell who), counted
+    by what the hand coding says: attributed to someone (a misleading error avoided), the article's
+    own voice (review work a person did not need), or not coded at all. misread_claims counts only
+    keys given as the article's own, so this is the price of "unclear", reported beside it."""
+    counts = dict.fromkeys(UNCLEAR_OUTCOMES, 0)
+    curated_attributions = _attributions(curated)
+    for key, machine_who in _attributions(machine).items():
+        if UNCLEAR_ATTRIBUTION not in machine_who:
+            continue
+        curated_who = curated_attributions.get(key)
+        outcome = "not coded" if curated_who is None else "own voice" if "" in curated_who else "attributed"
+        counts[outcome] += 1
+    return pd.Series(counts, name="unclear keys")
 
 
 class Evaluation(NamedTuple):

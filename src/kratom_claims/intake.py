@@ -31,6 +31,7 @@ from .journal import Change
 from .language import check_english, length_warnings
 from .layout import DataLayout, data_layout
 from .lock import data_lock
+from .machine_values import MACHINE_ONLY_ATTRIBUTIONS
 from .review import check_review_path, read_review, review_csv
 from .text import count_words
 from .webpage import PAGE_SUFFIXES, article_text, is_web_page
@@ -214,7 +215,11 @@ def _add_to_data(
         texts={**corpus.texts, article_id: text},
         residue={**corpus.residue, article_id: []},
     )
-    validate_claims(review, grown, codebook, review_path)
+    # The machine-only attributions ("unclear") are for the reviewer to resolve; all else must pass now.
+    placed = review.assign(
+        attributed_to=review["attributed_to"].mask(review["attributed_to"].isin(MACHINE_ONLY_ATTRIBUTIONS), "")
+    )
+    validate_claims(placed, grown, codebook, review_path)
 
     target = layout.article_txt(article_id)
     page = layout.article_page(article_id) if is_web_page(source) else None
@@ -273,6 +278,29 @@ def check_reviewed(table: pd.DataFrame, review_path: Path) -> None:
         )
 
 
+# How much of a claim's quote an error shows to point at its row.
+QUOTE_SHOWN = 40
+
+
+def check_attributions_placed(table: pd.DataFrame, review_path: Path, attributions: list[str]) -> None:
+    """Refuse a review file with a row the extractor could not place ("unclear"): only a person can
+    say who speaks there, and the claim table takes only the codebook's attributions or none."""
+    if "attributed_to" not in table.columns:
+        return
+    unplaced = table[table["attributed_to"].isin(MACHINE_ONLY_ATTRIBUTIONS)]
+    if unplaced.empty:
+        return
+    row = unplaced.iloc[0]
+    quote = row.get("quote", "")
+    shown = quote if len(quote) <= QUOTE_SHOWN else quote[:QUOTE_SHOWN] + "..."
+    raise ClaimsError(
+        review_path,
+        f"{len(unplaced)} row(s) still have attributed_to {row['attributed_to']!r}, the first claim "
+        f"{row['claim_id']} ({row['article_id']}, {row['term']}, {shown!r}); set attributed_to to one of: "
+        f"{', '.join(attributions)}, or leave it empty for the article's own voice",
+    )
+
+
 def accept_review(
     review_path: Path | str, data_dir: Path | str | None = None, accept_unreviewed: bool = False
 ) -> AcceptedClaims:
@@ -290,6 +318,7 @@ def _accept_into_data(table: pd.DataFrame, review_path: Path, layout: DataLayout
     data_dir, claims_path = layout.data_dir, layout.claims_csv
     corpus = load_corpus(data_dir)
     codebook = load_codebook(layout.codebook_yml)
+    check_attributions_placed(table, review_path, list(codebook.attributions["id"]))
     reviewed = as_text(validate_claims(table, corpus, codebook, review_path))
     existing_claims = load_claims(claims_path, corpus=corpus, codebook=codebook)
     coded = existing_claims["article_id"].value_counts()

@@ -17,8 +17,10 @@ SENTENCE_MARKS = ".!?"
 def sentence_end(marks: str = SENTENCE_MARKS, space: str = r"\s") -> re.Pattern:
     """Where a sentence ends: one of ``marks``, perhaps a closing quote or bracket, ``space``
     (one or more), then what opens a sentence. The extractor asks for one mark at a time and for
-    spaces within a line; split_sentences uses SENTENCE_END, every mark and any space."""
-    return re.compile(rf"[{re.escape(marks)}](?=[\"'”’)]?{space}+[\"'“‘(]?[A-Z0-9•\-])")
+    spaces within a line; split_sentences uses SENTENCE_END, every mark and any space. A hyphen
+    opens a sentence ("-5 °C", a bullet) unless a space follows it: '"..." - a buyer' is a dash
+    before the speaker, not a new sentence."""
+    return re.compile(rf"[{re.escape(marks)}](?=[\"'”’)]?{space}+(?:[\"'“‘(]?[A-Z0-9•]|-(?!\s)))")
 
 
 SENTENCE_END = sentence_end()

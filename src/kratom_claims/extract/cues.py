@@ -314,6 +314,10 @@ ATTRIBUTIONS = {
         "promoted as",
         "advertised as",
         "billed as",
+        # What it is sold to treat: "often marketed for pain".
+        "marketed for",
+        "promoted for",
+        "advertised for",
     ),
     "critics": (
         "critics say",
@@ -364,15 +368,20 @@ ATTRIBUTED_BY = {phrase: who for who, phrases in ATTRIBUTIONS.items() for phrase
 # named a few words before it ("many people who buy kratom say"), or after it when a quotation
 # comes first ('"...," said a toxicologist') or after "according to", is one of these. The
 # speaker decides whose the claim is; a verb with no speaker it can place attributes nothing.
-# "reported" is left out: mostly passive ("side effects have been reported"), it names no speaker.
+# "reported" counts only after a speaker ("many also reported"): in the passive ("side effects
+# have been reported") a verb of saying names no speaker (Reader.speech).
 SPEECH_VERBS = tuple(
     stem + ending
     for stem, endings in (
-        ("say", ("", "s")),
+        ("say", ("", "s", "ing")),
         ("said", ("",)),
+        ("swear", ("", "s")),
+        ("swore", ("",)),
+        ("write", ("s",)),
+        ("wrote", ("",)),
         ("tell", (" us", "s us")),
         ("told", ("",)),
-        ("report", ("", "s")),
+        ("report", ("", "s", "ed")),
         ("claim", ("", "s", "ed")),
         ("consider", ("", "s")),
         ("believe", ("", "s")),
@@ -382,6 +391,9 @@ SPEECH_VERBS = tuple(
         ("describe", ("", "s")),
         ("suggest", ("", "s", "ed")),
         ("found", ("",)),
+        # What people notice in themselves: "some people feel their pain ease".
+        ("feel", ("", "s")),
+        ("propose", ("", "s", "d")),
         ("show", ("", "s", "ed")),
         ("list", ("", "s")),
         ("add", ("s", "ed")),
@@ -417,6 +429,11 @@ SPEAKERS = {
         "participants",
         "callers",
         "surveyed",
+        "fans",
+        "posters",
+        "poster",
+        "commenters",
+        "reviewers",
     ),
     "advocates": (
         "advocates",
@@ -472,6 +489,10 @@ SPEAKERS = {
     "researchers": (
         "researchers",
         "scientists",
+        "authors",
+        "pharmacologists",
+        "pharmacologist",
+        "investigators",
         "experts",
         "research",
         "studies",
@@ -515,6 +536,9 @@ AGAINST = (
     "advised against",
     "recommend against",
     "recommends against",
+    # A person or body that does not recommend kratom itself ("the Department does not recommend
+    # kratom for pain"); not recommending an amount ("more than 10 g") is another matter.
+    *(f"{no} recommend {what}" for no in ("not", "n't") for what in ("kratom", "it", "using", "the use")),
     "avoid kratom",
     "avoid using kratom",
     "do not use kratom",
@@ -676,6 +700,7 @@ def cue_phrases() -> dict[str, str]:
         ("neutral", NEUTRAL),
         ("against", AGAINST),
         ("attribution", tuple(ATTRIBUTED_BY)),
+        ("unplaced", UNPLACED_FRAMES),
         ("speech", SPEECH_VERBS),
         ("background", BACKGROUND),
         ("contrast", CONTRAST),
@@ -749,6 +774,35 @@ LAST_SPEAKER = re.compile(rf"(?s:.*)\b(?P<speaker>{SPEAKER_NAMES})\b")
 # ("Ray Dolan, who has owned a shop for years, told ..."), read in the article as written,
 # since only capitals tell a name.
 NAMED_OPENING = re.compile(r"\s*(?:(?:Dr|Mr|Ms|Mrs|Prof)\. )?[A-Z][a-z]+(?: [A-Z][a-z]+){0,2},")
+# Frames of reported speech whose speaker no rule can place: the writer passes on what someone
+# else said ("I was told", "you'll hear that", "I read that"); the claims after one are someone
+# else's, who is unclear. Each starts at its verb, not at "I" or "you", which the automaton meets
+# at nearly every word.
+UNPLACED_FRAMES = (
+    "was told",
+    "were told",
+    "been told",
+    "heard that",
+    "read that",
+    "hear that",
+    "rumor has it",
+    "rumour has it",
+    "on forums",
+    "online forums",
+    "on reddit",
+    "in testimonials",
+    "in reviews",
+)
+# Verbs that, with no speaker the rules can place, still show someone else speaking ("A nurse
+# said", "the label insists"): their claims are given as someone's, who is unclear.
+SPEAKING = frozenset(
+    "say says said saying told claims claimed insists insisted swear swears swore argues argued".split()
+)
+# A word right before a verb of saying that makes it no speech: the passive ("have been
+# reported", "is said"), or "that said", "having said", which only turn the argument.
+NOT_SPEECH_BEFORE = frozenset("be been is are was were being that having".split())
+# How many words a quotation needs to be speech rather than a name or scare quotes ("wobbles").
+QUOTATION_WORDS = 4
 # Verbs of saying proper (not "show", "found"), after which a capitalised word is a person.
 SAYING = frozenset(
     (

@@ -28,6 +28,8 @@ SENTENCE_CUTS = {mark: sentence_end(mark, space=r"[^\S\n]") for mark in SENTENCE
 CLAUSE_MARKS = ";:()\u2013\u2014"
 MARK_ROLE: Role = (BOUNDARY, -1, "boundary", None)
 DASH_ROLE: Role = (BOUNDARY, -3, "boundary", None)
+# A quotation mark (search_copy makes curly quotes plain): where a quotation may open.
+QUOTE_ROLE: Role = (BOUNDARY, -1, "quote", None)
 
 
 def positions(text: str, part: str) -> list[int]:
@@ -70,8 +72,8 @@ def trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 def find_hits(
     automaton: ahocorasick.Automaton, lowered: str, marks: list[int]
 ) -> tuple[list[Hit], dict[str, list[int]]]:
-    """Every whole-word hit and clause mark, sorted, overlaps not yet settled; and where the hits
-    of each LOOKED_AHEAD kind start.
+    """Every whole-word hit, clause mark and quotation mark, sorted, overlaps not yet settled; and where the hits
+    of each LOOKED_AHEAD kind start, and the quotation marks ("quote").
 
     ``marks`` are the clause marks punctuation() found. Sorted so that where hits of one layer
     overlap, the one to keep (the leftmost, and of those the longest) comes first."""
@@ -88,6 +90,8 @@ def find_hits(
                 starts[kind].append(last - to_start)
     hits += zip(marks, repeat(MARK_ROLE))
     hits += zip(positions(lowered, " - "), repeat(DASH_ROLE))
+    starts["quote"] = positions(lowered, '"')
+    hits += zip(starts["quote"], repeat(QUOTE_ROLE))
     hits.sort()
     for found in starts.values():
         found.sort()

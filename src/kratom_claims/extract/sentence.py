@@ -18,9 +18,15 @@
   "he said" is the article's last speaker; "I" and "we" are the article's own voice.
   A share of people asked ("68% said") speaks for users; a speaker set off by commas (", she
   said,") speaks the whole sentence; a capitalised name before a verb of saying ("Raman said"),
-  or opening the sentence before an apposition, is a person the rules cannot place. A person
-  (a name, a pronoun, "a pharmacist") goes on speaking to the end of the paragraph, as news
-  copy does. "Sold as", "marketed as" attribute to advocates.
+  or opening the sentence before an apposition, is a person the rules cannot place, unless the
+  article placed that name before ("Dr. Ana Ruiz, a toxicologist, said"). A person (a name, a
+  pronoun, "a pharmacist") goes on speaking to the end of the paragraph, as news copy does.
+  "Sold as", "marketed as", "marketed for" attribute to advocates.
+- Where someone else speaks and the rules cannot tell who, the claims are "unclear"
+  (machine_values), for a reviewer to place, rather than the article's own: a person the rules
+  cannot place, a verb of saying with no speaker ("a nurse said"; not the passive "is said"), a
+  frame of reported speech ("I was told", "on forums"), a quotation of a few words or more with
+  no speaker. A speaker placed later in the sentence replaces "unclear".
 - A title, byline or navigation line (a whole line without end punctuation, in title case or
   split by "·" or "|") and a yes-or-no question heading ("Does it relieve pain?") claim nothing.
 - What another medicine is for ("medicines for nausea") is not a claim about kratom, unless
@@ -52,6 +58,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from ..machine_values import UNCLEAR_ATTRIBUTION
 from .amounts import Figure, dose_figures, has_amounts
 from .cues import (
     BACK_REFERENCE,
@@ -64,9 +71,11 @@ from .cues import (
     LINE_SEPARATORS,
     LOWER_LONG_WORD,
     NAMED_OPENING,
+    NOT_SPEECH_BEFORE,
     ONE_OF,
     PERSONS,
     PRONOUN_SPEAKERS,
+    QUOTATION_WORDS,
     QUOTE_BEFORE,
     SAYING,
     SENSE,
@@ -75,6 +84,7 @@ from .cues import (
     SHARE_SIGNS,
     SPEAKER,
     SPEAKER_OF,
+    SPEAKING,
     SYMPTOM_HEADING,
     UPPER_LONG_WORD,
 )
@@ -130,10 +140,15 @@ PREPOSITIONS = (" with", " to", " of", " for", " than")
 HEADING_REACH = 40
 # How far around a verb of saying to look for its speaker, in characters.
 SPEAKER_REACH = 60
-# Whom a pronoun speaker stands for when the article has placed no speaker before it: a quoted
-# person the rules cannot place is most often someone who takes kratom, and any attribution is
-# safer for a reader than giving the claim as the article's own.
-UNPLACED_SPEAKER = "users"
+# Whom a share of people asked ("68% said") speaks for: the people who take kratom.
+SHARE_SPEAKER = "users"
+# Whom a person speaks for that the rules cannot place (a name, a pronoun with no speaker before
+# it, a quotation with none after it): someone else than the article, who a reviewer must say.
+UNPLACED_SPEAKER = UNCLEAR_ATTRIBUTION
+# What stands right before a quotation mark that closes a quotation ('it helps."', 'pain,"').
+CLOSING_BEFORE = frozenset(".,!?;")
+# Attributions a later, placed speaker overrides: none yet, or "unclear".
+OPEN_ATTRIBUTIONS = ("", UNCLEAR_ATTRIBUTION)
 # A name after the dash that follows a quotation: '"..." - Tom, Ohio'.
 NAMED_AFTER = re.compile(r"\s*[A-Z][a-z]+\b")
 # How most whole lines end: a paragraph's last sentence, which no title line is.
@@ -206,10 +221,12 @@ class Reader:
         self.with_background = {bisect_right(cuts, cue) for cue in starts["background"]}
         self.seen: set[Key] = set()
         self.last_speaker = ""  # whom the article last attributed a claim to, for "he said"
-        self.quotes = '"' in lowered  # whether quotations need looking for at all
+        self.quotes = bool(starts["quote"])  # whether quotations need looking for at all
         # A person quoted or named as speaking goes on speaking to the end of the paragraph:
         # (whom the claims are attributed to, where the paragraph ends).
         self.voice, self.voice_end = "", -1
+        # The people placed by name so far ("Dr. Ana Ruiz, a toxicologist, said"): name -> attribution.
+        self.names: dict[str, str] = {}
 
     def sentences(self) -> list[Sentence]:
         """The sentences that propose claims or dose figures, in text order.
@@ -417,15 +434,32 @@ class Reader:
         """ "critics say", "users report": the claims after it are theirs (payload: whose). An
         attribution alone hedges nothing (the method chapter's rule)."""
         self.last_speaker = payload
-        if not sentence.attribution:
+        if sentence.attribution in OPEN_ATTRIBUTIONS:
             sentence.attribution, sentence.attributed_from = payload, len(sentence.claims)
+
+    def quote(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """A quotation mark that opens a quotation of a few words or more, in a sentence whose
+        speaker is not known yet: the claims from here on are someone's, who is unclear. A mark
+        right after a word or punctuation closes a quotation; a word or two in quotes is a name
+        or scare quotes ("the famous "wobbles"")."""
+        lowered = self.lowered
+        if sentence.attribution or start and (lowered[start - 1] in CLOSING_BEFORE or lowered[start - 1].isalnum()):
+            return
+        closing = lowered.find('"', end, sentence.end)
+        if len(lowered[end : sentence.end if closing < 0 else closing].split()) >= QUOTATION_WORDS:
+            sentence.attribution, sentence.attributed_from = UNCLEAR_ATTRIBUTION, len(sentence.claims)
+
+    def unplaced(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
+        """ "I was told", "you'll hear": the claims after it are someone else's, who is unclear."""
+        if not sentence.attribution:
+            sentence.attribution, sentence.attributed_from = UNCLEAR_ATTRIBUTION, len(sentence.claims)
 
     def speech(self, sentence: Sentence, index: int, start: int, end: int, payload: None) -> None:
         """A verb of saying: the claims after it are its speaker's, named just before it ("many
         people who buy kratom say"); after "according to <someone>", or after a quotation ('"...,"
         he said'), the claims before it in the sentence are too."""
         lowered = self.lowered
-        if sentence.attribution or lowered.startswith(" of", end):
+        if sentence.attribution not in OPEN_ATTRIBUTIONS or lowered.startswith(" of", end):
             return  # the sentence's claims are someone's already; or a noun: "reports of", "a list of"
         since = max(sentence.start, start - SPEAKER_REACH)
         after = min(sentence.end, end + SPEAKER_REACH)
@@ -434,15 +468,16 @@ class Reader:
         if lowered.startswith("according", start):
             who, claims_from = self._speaker(lowered, end, after, False), 0
         elif quoted:
-            who = self._speaker(lowered, quoted.start(), start, True) or self._speaker(lowered, end, after, False)
-            who, claims_from, person = who or self.last_speaker or UNPLACED_SPEAKER, 0, True
+            who, claims_from, person = (
+                self._quoted_speaker(sentence.start, quoted.start(), (start, end), after),
+                0,
+                True,
+            )
         else:
             found = LAST_SPEAKER.match(lowered, since, start)
             who, claims_from = self._who(found), len(sentence.claims)
             if found is None:
-                who, person = self._unnamed_speaker(sentence.start, since, start, end)
-                if not who and lowered.startswith(" that ", end):
-                    who = self._speaker(lowered, end, after, False)  # "reports that some adults use it"
+                who, person = self._unnamed_speaker(sentence.start, since, (start, end), after)
             else:
                 person = who != "" and found["speaker"] in PERSON_SPEAKERS
                 if who and lowered.startswith(", ", found.start("speaker") - 2) and lowered[end : end + 1] in ",.":
@@ -451,6 +486,8 @@ class Reader:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, claims_from
             if person:
+                if who != UNPLACED_SPEAKER:  # "Dr. Ana Ruiz, a toxicologist, said": later "Ruiz said" is hers
+                    self.names.setdefault(self._speaker_name(sentence.start, start), who)
                 paragraph_end = lowered.find("\n", sentence.end)
                 self.voice, self.voice_end = who, len(lowered) if paragraph_end < 0 else paragraph_end
 
@@ -500,6 +537,8 @@ class Reader:
         "contrast": contrast,
         "without": without,
         "attribution": attribution,
+        "unplaced": unplaced,
+        "quote": quote,
         "speech": speech,
         "against": against,
         "background": background,
@@ -514,23 +553,46 @@ class Reader:
         who = self._speaker(self.lowered, end, min(sentence.end, end + SPEAKER_REACH), False)
         if not who and NAMED_AFTER.match(self.text, end, sentence.end):
             who = UNPLACED_SPEAKER  # '"..." - Tom, Ohio': a person the rules cannot place
-        if who and not sentence.attribution:
+        if who and sentence.attribution in OPEN_ATTRIBUTIONS:
             self.last_speaker = who
             sentence.attribution, sentence.attributed_from = who, 0
 
-    def _unnamed_speaker(self, sentence_start: int, since: int, start: int, end: int) -> tuple[str, bool]:
+    def _unnamed_speaker(self, sentence_start: int, since: int, verb: tuple[int, int], after: int) -> tuple[str, bool]:
         """The speaker of a verb of saying when no speaker word stands before it, and whether it
-        is one person: a share of people asked ("68% said"), or a name ("Raman said")."""
-        tail = self.lowered[max(since, start - SHARE_REACH) : start]
+        is one person: a share of people asked ("68% said"); a name ("Raman said"), or anyone
+        else the rules cannot place ("a nurse said"), who is unclear; the speaker after "that"
+        ("reports that some adults use it"); none for the passive ("have been reported")."""
+        lowered, (start, end) = self.lowered, verb
+        tail = lowered[max(since, start - SHARE_REACH) : start]
         if any(sign in tail for sign in SHARE_SIGNS) and SHARE.search(tail):
-            return UNPLACED_SPEAKER, False
-        if self.lowered[start:end] in SAYING and self._named_speaker(sentence_start, start):
-            return self.last_speaker or UNPLACED_SPEAKER, True
-        return "", False
+            return SHARE_SPEAKER, False
+        said = lowered[start:end]
+        name = self._speaker_name(sentence_start, start) if said in SAYING else ""
+        if name:
+            return self.names.get(name, UNPLACED_SPEAKER), True
+        before = tail.rsplit(None, 1)[-1:]
+        if before and before[0] in NOT_SPEECH_BEFORE:
+            return "", False
+        who = self._speaker(lowered, end, after, False) if lowered.startswith(" that ", end) else ""
+        return who or (UNPLACED_SPEAKER if said in SPEAKING else ""), False
 
-    def _named_speaker(self, sentence_start: int, verb_start: int) -> bool:
-        """Whether a person's name stands right before a verb of saying ("Raman said"), or opens
-        the sentence with an apposition after it ("Ray Dolan, who owns a shop, told ...")."""
+    def _quoted_speaker(self, sentence_start: int, quote_end: int, verb: tuple[int, int], after: int) -> str:
+        """Who speaks a quotation before a verb of saying: a speaker word between or after ('"...,"
+        said a toxicologist'), a name placed before ('"...," Raman said'), an unplaced name, or
+        else the article's last speaker ('"...," she said')."""
+        start, end = verb
+        who = self._speaker(self.lowered, quote_end, start, True) or self._speaker(self.lowered, end, after, False)
+        if who:
+            return who
+        name = self._speaker_name(sentence_start, start)
+        if name:
+            return self.names.get(name, UNPLACED_SPEAKER)
+        return self.last_speaker or UNPLACED_SPEAKER
+
+    def _speaker_name(self, sentence_start: int, verb_start: int) -> str:
+        """The name (lower case) of a person right before a verb of saying ("Raman said"), or
+        opening the sentence with an apposition after it ("Ray Dolan, who owns a shop, told ..."),
+        or "" for none."""
         text = self.text
         before = text[max(sentence_start, verb_start - SPEAKER_REACH) : verb_start].rsplit(None, 1)
         if before and before[-1].istitle() and before[-1].isalpha():
@@ -538,7 +600,7 @@ class Reader:
         else:
             named = NAMED_OPENING.match(text, sentence_start, verb_start)
             name = named.group().split()[-1].strip(",") if named else ""
-        return name != "" and name.lower() not in NOT_NAMES
+        return "" if name.lower() in NOT_NAMES else name.lower()
 
     def _speaker(self, text: str, start: int, end: int, last: bool) -> str:
         """Whom the speaker named in text[start:end] (the last named, or the first) stands for:
