@@ -1,4 +1,4 @@
-"""The second, third and fourth evaluation sets are frozen: their articles and hand-coded claim rows must stay as they were when the extractor first met them."""
+"""The second, third, fourth and fifth evaluation sets are frozen: their articles and hand-coded claim rows must stay as they were when the extractor first met them."""
 
 from __future__ import annotations
 
@@ -45,6 +45,14 @@ FOURTH_SET = [
     "h20_recovery_story",
     "h21_science_blog",
 ]
+FIFTH_SET = [
+    "h22_forum_knee",
+    "h23_eu_dose_guide",
+    "h24_hospital_leaflet",
+    "h25_news_feature",
+    "h26_radio_transcript",
+    "h27_product_page",
+]
 
 
 @pytest.fixture
@@ -59,17 +67,18 @@ def evaluation_copy(tmp_path):
     return DataLayout(tmp_path / "evaluation")
 
 
-def test_the_sets_are_h01_to_h03_first_h04_to_h09_second_h10_to_h15_third_and_h16_to_h21_fourth(sets):
+def test_the_sets_are_h01_to_h03_first_h04_to_h09_second_h10_to_h15_third_h16_to_h21_fourth_and_h22_to_h27_fifth(sets):
     first = {"h01_migraine_forum": "first", "h02_vendor_blog": "first", "h03_news_explainer": "first"}
     assert sets == (
         first
         | dict.fromkeys(SECOND_SET, "second")
         | dict.fromkeys(THIRD_SET, "third")
         | dict.fromkeys(FOURTH_SET, "fourth")
+        | dict.fromkeys(FIFTH_SET, "fifth")
     )
 
 
-def test_frozen_file_records_every_second_third_and_fourth_set_article_and_each_sets_claim_rows():
+def test_frozen_file_records_every_second_to_fifth_set_article_and_each_sets_claim_rows():
     assert list(read_frozen(EVALUATION.frozen_sha256)) == (
         [f"articles/{a}.txt" for a in SECOND_SET]
         + [claim_rows_entry("second")]
@@ -77,6 +86,8 @@ def test_frozen_file_records_every_second_third_and_fourth_set_article_and_each_
         + [claim_rows_entry("third")]
         + [f"articles/{a}.txt" for a in FOURTH_SET]
         + [claim_rows_entry("fourth")]
+        + [f"articles/{a}.txt" for a in FIFTH_SET]
+        + [claim_rows_entry("fifth")]
     )
 
 
@@ -104,6 +115,13 @@ def test_frozen_file_records_every_second_third_and_fourth_set_article_and_each_
             "dc89096c6b57559192774fbbf0c8ac3c77f4348208fe244ec5fe6fc79e568a22  articles/h16_pharmacist_column.txt",
             "fourth",
         ),
+        (
+            27,
+            "97c7dabec3f119d718d90c6ddc3375e917b2df34e8b4831eefc2d5c57158b19c",
+            21,
+            "9e2a91af0445a539ba3c3f01a71afb61cd8e42564b459f4af10b6ea7768d85ce  articles/h22_forum_knee.txt",
+            "fifth",
+        ),
     ],
 )
 def test_each_frozen_sets_digest_lines_are_those_it_was_frozen_with(
@@ -122,7 +140,7 @@ def test_frozen_articles_and_claim_rows_match_their_frozen_digests(sets):
 def test_frozen_article_digests_are_the_sha256_of_the_files_and_agree_with_articles_csv():
     recorded = read_frozen(EVALUATION.frozen_sha256)
     metadata = pd.read_csv(EVALUATION.articles_csv, dtype=str, keep_default_na=False).set_index("article_id")
-    for article_id in SECOND_SET + THIRD_SET + FOURTH_SET:
+    for article_id in SECOND_SET + THIRD_SET + FOURTH_SET + FIFTH_SET:
         digest = recorded[f"articles/{article_id}.txt"]
         assert digest == sha256_of(EVALUATION.article_txt(article_id)) == metadata.loc[article_id, "sha256"]
 
@@ -150,6 +168,13 @@ FREEZE_CASES = {
         "h19-022",
         ("h18_vendor_roundup", b"Never more than 8 grams", b"Never more than 9 grams"),
         "h20_recovery_story",
+    ),
+    "fifth": (
+        ("h23-002", "dose_low_g", "5"),
+        "h25-001",
+        "h27-041",
+        ("h23_eu_dose_guide", "2–3,5 g".encode(), "2–4,5 g".encode()),
+        "h26_radio_transcript",
     ),
 }
 FROZEN = pytest.mark.parametrize("frozen_set", list(FREEZE_CASES))
@@ -211,12 +236,16 @@ def test_moving_an_article_out_of_a_frozen_set_breaks_the_freeze(evaluation_copy
 
 
 def test_first_set_rows_may_change_without_touching_the_freeze(evaluation_copy, sets):
-    before = [claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET)]
+    before = [
+        claim_rows_digest(evaluation_copy.claims_csv, frozen)
+        for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET)
+    ]
     table = pd.read_csv(evaluation_copy.claims_csv, dtype=str, keep_default_na=False)
     table.loc[table["claim_id"] == "h01-001", "note"] = "a note added later"
     evaluation_copy.claims_csv.write_bytes(claims_csv(table, evaluation_copy.claims_csv))
     assert [
-        claim_rows_digest(evaluation_copy.claims_csv, frozen) for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET)
+        claim_rows_digest(evaluation_copy.claims_csv, frozen)
+        for frozen in (SECOND_SET, THIRD_SET, FOURTH_SET, FIFTH_SET)
     ] == before
     check_frozen(evaluation_copy, sets)
 
