@@ -38,6 +38,6 @@ def write_sample_report(app, exception):
 
 
 def setup(app):
-    app.add_config_value("sample_report_article", "h18_vendor_roundup", "html", types=[str])
+    app.add_config_value("sample_report_article", "h27_product_page", "html", types=[str])
     app.connect("build-finished", write_sample_report)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -15,9 +15,12 @@ from kratom_claims.evaluate import (
     cohen_kappa,
     error_table,
     evaluate_articles,
+    meets_targets,
     misread_claims,
+    rows_by_set,
     scores_by_category,
     stance_agreement,
+    summary_by_set,
     unclear_claims,
 )
 
@@ -269,3 +272,47 @@ def test_unclear_claims_are_none_when_the_machine_places_every_speaker():
         "own voice": 0,
         "not coded": 0,
     }
+
+
+def perfect_and_misread_sets():
+    rows = [
+        misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+        misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "critics"),
+    ]
+    curated = pd.DataFrame(rows)
+    misread_machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures.", "unclear"),
+        ]
+    )
+    return {
+        "perfect": evaluate_articles(curated, curated, MISREAD_TEXTS),
+        "misread": evaluate_articles(misread_machine, curated, MISREAD_TEXTS),
+    }
+
+
+def test_meets_targets_only_with_full_scores_and_no_misleading_error():
+    results = perfect_and_misread_sets()
+    assert meets_targets(results["perfect"]) is True
+    assert meets_targets(results["misread"]) is False
+
+
+def test_summary_by_set_gives_one_row_per_set_with_scores_misleading_kinds_unclear_and_verdict():
+    summary = summary_by_set(perfect_and_misread_sets())
+    assert list(summary.index) == ["perfect", "misread"]
+    assert summary.loc["perfect", ["precision", "recall", "errors", "unclear", "targets"]].tolist() == [
+        1.0,
+        1.0,
+        0,
+        0,
+        "met",
+    ]
+    assert summary.loc["misread", ["denied asserted", "attributed given as own", "other drug"]].tolist() == [1, 0, 0]
+    assert summary.loc["misread", ["unclear", "targets"]].tolist() == [1, "not met"]
+
+
+def test_rows_by_set_stacks_a_table_of_each_set_with_the_set_first():
+    stacked = rows_by_set(perfect_and_misread_sets(), "misread")
+    assert list(stacked.columns) == ["set", *MISREAD_COLUMNS]
+    assert stacked[["set", "kind", "term"]].values.tolist() == [["misread", "denied claim asserted", "nausea"]]
