@@ -366,8 +366,8 @@ def meets_targets(result: Evaluation) -> bool:
 
 
 def summary_by_set(results: dict[str, Evaluation]) -> pd.DataFrame:
-    """One row per test set, so that sets can be compared at a glance: overall scores, stance
-    kappa, errors, misleading errors by kind, the machine's unclear keys, and the targets' verdict."""
+    """One row per test set, so that sets can be compared at a glance (few enough columns to show
+    whole): overall precision and recall, stance kappa, errors, misleading errors by kind, the machine's unclear keys, and the targets' verdict."""
     rows = {}
     for name, result in results.items():
         overall = result.scores.loc["overall"]
@@ -375,7 +375,6 @@ def summary_by_set(results: dict[str, Evaluation]) -> pd.DataFrame:
         rows[name] = {
             "precision": overall["precision"],
             "recall": overall["recall"],
-            "f1": overall["f1"],
             "stance kappa": result.stance["kappa"],
             "errors": len(result.errors),
             **{label: int(kinds.get(kind, 0)) for kind, label in MISREAD_KINDS.items()},
