@@ -12,7 +12,9 @@ from kratom_claims.codebook import load_codebook
 from kratom_claims.evaluate import (
     ERROR_COLUMNS,
     MISREAD_COLUMNS,
+    attribution_table,
     cohen_kappa,
+    denied_keys,
     error_table,
     evaluate_articles,
     meets_targets,
@@ -316,3 +318,63 @@ def test_rows_by_set_stacks_a_table_of_each_set_with_the_set_first():
     stacked = rows_by_set(perfect_and_misread_sets(), "misread")
     assert list(stacked.columns) == ["set", *MISREAD_COLUMNS]
     assert stacked[["set", "kind", "term"]].values.tolist() == [["misread", "denied claim asserted", "nausea"]]
+
+
+def test_denied_keys_counts_every_denial_missed_denied_or_not():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "denied", "Critics say kratom causes seizures."),
+            misread_row("side_effect", "constipation", "denied", "Morphine can cause constipation."),
+            misread_row("condition", "pain", "asserted", "Kratom does not cause nausea."),
+        ]
+    )
+    machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures."),
+            misread_row("condition", "pain", "asserted", "Kratom does not cause nausea."),
+        ]
+    )
+    assert denied_keys(machine, curated).to_dict() == {
+        "denied in the hand coding": 3,
+        "missed": 1,
+        "denied": 1,
+        "not denied": 1,
+    }
+
+
+def test_attribution_table_sets_the_hand_codings_voice_against_the_machines():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom", "critics"),
+            misread_row("side_effect", "seizures", "asserted", "Kratom", "critics"),
+            misread_row("side_effect", "constipation", "asserted", "Kratom", "users"),
+            misread_row("side_effect", "headache", "asserted", "Kratom", "users"),
+            misread_row("condition", "pain", "asserted", "Kratom"),
+            misread_row("condition", "insomnia", "asserted", "Kratom"),
+        ]
+    )
+    machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom", "critics"),
+            misread_row("side_effect", "seizures", "asserted", "Kratom", "users"),
+            misread_row("side_effect", "constipation", "asserted", "Kratom", "unclear"),
+            misread_row("side_effect", "headache", "asserted", "Kratom"),
+            misread_row("condition", "pain", "asserted", "Kratom"),
+            misread_row("condition", "insomnia", "asserted", "Kratom", "users"),
+        ]
+    )
+    table = attribution_table(machine, curated)
+    assert table.loc["someone else's"].to_dict() == {
+        "article's own": 1,
+        "unclear": 1,
+        "same speaker": 1,
+        "another speaker": 1,
+    }
+    assert table.loc["article's own"].to_dict() == {
+        "article's own": 1,
+        "unclear": 0,
+        "same speaker": 0,
+        "another speaker": 1,
+    }

@@ -318,6 +318,52 @@ def unclear_claims(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
     return pd.Series(counts, name="unclear keys")
 
 
+DENIED_OUTCOMES = ("denied in the hand coding", "missed", "denied", "not denied")
+
+
+def denied_keys(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
+    """How the machine reads the keys the hand coding denies ("does not cause addiction"): missed
+    altogether, denied as well, or found but not denied. Stance kappa is computed on matched keys
+    only, so a missed denial never enters it; this counts every denial."""
+    machine_stances = _stances(machine)
+    counts = dict.fromkeys(DENIED_OUTCOMES, 0)
+    for key, theirs in _stances(curated).items():
+        if "denied" not in theirs:
+            continue
+        counts["denied in the hand coding"] += 1
+        ours = machine_stances.get(key)
+        outcome = "missed" if ours is None else "denied" if "denied" in ours else "not denied"
+        counts[outcome] += 1
+    return pd.Series(counts, name="keys")
+
+
+ATTRIBUTION_OUTCOMES = ("article's own", UNCLEAR_ATTRIBUTION, "same speaker", "another speaker")
+
+
+def attribution_table(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """On matched keys, whose words the hand coding says they are (the article's own, or someone
+    else's) against what the machine says: the article's own, unclear, the same speaker, or
+    another. A key whose hand-coded rows mix voices counts as someone else's if every row is."""
+    machine_who, curated_who = _attributions(machine), _attributions(curated)
+    table = pd.DataFrame(
+        0, index=pd.Index(["article's own", "someone else's"], name="hand coding"), columns=list(ATTRIBUTION_OUTCOMES)
+    )
+    for key, theirs in curated_who.items():
+        ours = machine_who.get(key)
+        if ours is None:
+            continue
+        row = "article's own" if "" in theirs else "someone else's"
+        if UNCLEAR_ATTRIBUTION in ours:
+            column = UNCLEAR_ATTRIBUTION
+        elif ours == {""}:
+            column = "article's own"
+        else:
+            column = "same speaker" if (ours - {""}) & (theirs - {""}) else "another speaker"
+        table.loc[row, column] += 1
+    table.columns.name = "machine"
+    return table
+
+
 class Evaluation(NamedTuple):
     """The extractor scored on one set of articles: the tables a chapter shows for it."""
 
