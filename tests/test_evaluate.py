@@ -20,6 +20,7 @@ from kratom_claims.evaluate import (
     meets_targets,
     misread_claims,
     rows_by_set,
+    score_intervals,
     scores_by_category,
     stance_agreement,
     summary_by_set,
@@ -378,3 +379,28 @@ def test_attribution_table_sets_the_hand_codings_voice_against_the_machines():
         "same speaker": 0,
         "another speaker": 1,
     }
+
+
+def test_score_intervals_bracket_the_estimate_and_collapse_when_every_article_scores_alike(machine, curated):
+    intervals = score_intervals(machine, curated)
+    overall = scores_by_category(machine, curated).loc["overall"]
+    assert list(intervals.index) == ["precision", "recall"]
+    for score in ("precision", "recall"):
+        assert intervals.loc[score, "estimate"] == pytest.approx(overall[score])
+        assert intervals.loc[score, "low"] <= intervals.loc[score, "estimate"] <= intervals.loc[score, "high"]
+    perfect = score_intervals(curated, curated)
+    assert perfect[["estimate", "low", "high"]].to_numpy().tolist() == [[1.0, 1.0, 1.0], [1.0, 1.0, 1.0]]
+
+
+def test_score_intervals_widen_when_articles_disagree():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom"),
+            misread_row("side_effect", "seizures", "asserted", "Kratom"),
+        ]
+    )
+    other = curated.assign(article_id="b2")
+    both = pd.concat([curated, other], ignore_index=True)
+    intervals = score_intervals(curated, both, reps=500)
+    assert intervals.loc["recall", "estimate"] == 0.5
+    assert (intervals.loc["recall", "low"], intervals.loc["recall", "high"]) == (0.0, 1.0)

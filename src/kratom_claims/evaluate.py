@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from typing import NamedTuple
 
+import numpy as np
 import pandas as pd
 
 from .codebook import CATEGORIES, Codebook
@@ -316,6 +317,42 @@ def unclear_claims(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
         outcome = "not coded" if curated_who is None else "own voice" if "" in curated_who else "attributed"
         counts[outcome] += 1
     return pd.Series(counts, name="unclear keys")
+
+
+# Resampling a test set's articles: its keys are not independent (an article's style decides many
+# of them at once), and six articles make any overall score unstable, so the interval says how much.
+BOOTSTRAP_REPS = 2000
+BOOTSTRAP_SEED = 20261127
+
+
+def score_intervals(
+    machine: pd.DataFrame, curated: pd.DataFrame, reps: int = BOOTSTRAP_REPS, seed: int = BOOTSTRAP_SEED
+) -> pd.DataFrame:
+    """Overall precision and recall with a 95% percentile interval from resampling whole articles
+    with replacement (every article either table names)."""
+    machine_keys, curated_keys = _keys(machine), _keys(curated)
+    matched = machine_keys.merge(curated_keys, on=KEY)
+    articles = sorted(set(machine_keys["article_id"]) | set(curated_keys["article_id"]))
+    counts = np.array(
+        [
+            [(table["article_id"] == article).sum() for table in (matched, machine_keys, curated_keys)]
+            for article in articles
+        ],
+        dtype=float,
+    ).reshape(len(articles), 3)
+    drawn = np.random.default_rng(seed).integers(0, len(articles), size=(reps, len(articles)))
+    totals = counts[drawn].sum(axis=1)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        samples = {"precision": totals[:, 0] / totals[:, 1], "recall": totals[:, 0] / totals[:, 2]}
+    whole = counts.sum(axis=0)
+    rows = {}
+    for name, denominator in (("precision", whole[1]), ("recall", whole[2])):
+        values = samples[name][~np.isnan(samples[name])]
+        low, high = np.percentile(values, [2.5, 97.5]) if len(values) else (math.nan, math.nan)
+        rows[name] = {"estimate": _ratio(whole[0], denominator), "low": float(low), "high": float(high)}
+    table = pd.DataFrame.from_dict(rows, orient="index")
+    table.index.name = "score"
+    return table
 
 
 DENIED_OUTCOMES = ("denied in the hand coding", "missed", "denied", "not denied")
