@@ -409,6 +409,9 @@ class Evaluation(NamedTuple):
     errors: pd.DataFrame
     misread: pd.DataFrame
     unclear: pd.Series
+    attribution: pd.DataFrame
+    denials: pd.Series
+    intervals: pd.DataFrame
 
 
 def evaluate_articles(
@@ -418,8 +421,9 @@ def evaluate_articles(
     codebook: Codebook | None = None,
     article_ids: list[str] | None = None,
 ) -> Evaluation:
-    """Scores, stance agreement, error table and misread claims on ``article_ids`` (all by default),
-    so that each test set is reported on its own."""
+    """Scores, stance agreement, error table, misread claims, unclear claims, attribution table,
+    denials and score intervals on ``article_ids`` (all by default), so that each test set is
+    reported on its own."""
     if article_ids is not None:
         machine = machine[machine["article_id"].isin(article_ids)]
         curated = curated[curated["article_id"].isin(article_ids)]
@@ -429,6 +433,9 @@ def evaluate_articles(
         error_table(machine, curated, texts, codebook),
         misread_claims(machine, curated, texts),
         unclear_claims(machine, curated),
+        attribution_table(machine, curated),
+        denied_keys(machine, curated),
+        score_intervals(machine, curated),
     )
 
 
