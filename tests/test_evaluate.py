@@ -23,6 +23,7 @@ from kratom_claims.evaluate import (
     score_intervals,
     scores_by_category,
     stance_agreement,
+    stance_table,
     summary_by_set,
     unclear_claims,
 )
@@ -404,3 +405,24 @@ def test_score_intervals_widen_when_articles_disagree():
     intervals = score_intervals(curated, both, reps=500)
     assert intervals.loc["recall", "estimate"] == 0.5
     assert (intervals.loc["recall", "low"], intervals.loc["recall", "high"]) == (0.0, 1.0)
+
+
+def test_stance_table_counts_matched_keys_by_machine_and_hand_coded_stance():
+    curated = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "denied", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures."),
+            misread_row("condition", "pain", "denied", "Kratom does not cause nausea."),
+        ]
+    )
+    machine = pd.DataFrame(
+        [
+            misread_row("side_effect", "nausea", "asserted", "Kratom does not cause nausea."),
+            misread_row("side_effect", "seizures", "asserted", "Critics say kratom causes seizures."),
+        ]
+    )
+    table = stance_table(machine, curated)
+    assert list(table.index) == list(table.columns) == ["asserted", "denied"]
+    assert table.loc["asserted"].tolist() == [1, 1]
+    assert table.loc["denied"].tolist() == [0, 0]
+    assert int(table.to_numpy().sum()) == 2

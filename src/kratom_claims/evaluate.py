@@ -15,6 +15,7 @@ from typing import NamedTuple
 import numpy as np
 import pandas as pd
 
+from .claims import STANCES
 from .codebook import CATEGORIES, Codebook
 from .extract import mentions_other_drug, search_copy
 from .machine_values import UNCLEAR_ATTRIBUTION
@@ -113,6 +114,17 @@ def stance_pairs(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
         pair = (shared[0], shared[0]) if shared else (ours[0], theirs[0])
         rows.append({**dict(zip(KEY, key, strict=True)), "machine_stance": pair[0], "curated_stance": pair[1]})
     return pd.DataFrame(rows, columns=[*KEY, "machine_stance", "curated_stance"])
+
+
+def stance_table(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.DataFrame:
+    """The matched keys' stances, machine against hand coding, so that a reader sees which
+    disagreements the kappa stands for (a denial read as an assertion weighs most)."""
+    pairs = stance_pairs(machine, curated)
+    table = pd.crosstab(pairs["machine_stance"], pairs["curated_stance"]).reindex(
+        index=list(STANCES), columns=list(STANCES), fill_value=0
+    )
+    table.index.name, table.columns.name = "machine", "hand coding"
+    return table
 
 
 def stance_agreement(machine: pd.DataFrame, curated: pd.DataFrame) -> pd.Series:
@@ -406,6 +418,7 @@ class Evaluation(NamedTuple):
 
     scores: pd.DataFrame
     stance: pd.Series
+    stances: pd.DataFrame
     errors: pd.DataFrame
     misread: pd.DataFrame
     unclear: pd.Series
@@ -430,6 +443,7 @@ def evaluate_articles(
     return Evaluation(
         scores_by_category(machine, curated),
         stance_agreement(machine, curated),
+        stance_table(machine, curated),
         error_table(machine, curated, texts, codebook),
         misread_claims(machine, curated, texts),
         unclear_claims(machine, curated),
